@@ -1,0 +1,198 @@
+package org.swis.reference.schedule;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.swis.DecompositionConfig;
+import org.swis.reference.swis.Decomposer;
+import org.swis.reference.tensor.QuantizedTensor;
+
+/**
+ * Offline filter scheduling (paper §4.3; SPEC §6): per-filter shift counts whose layer average meets
+ * a (fractional) target at the least MSE++ cost, under the array constraint that filters running
+ * together share one count.
+ *
+ * <p><b>Part 1, greedy descent.</b> Every filter starts at the start count. Repeatedly, the
+ * {@code step} filters whose drop by one shift costs least (ties: lower filter index) move down one
+ * shift, until the total equals the budget floor(target * F) (the last step moves only as many
+ * filters as needed; no filter goes below 1). Filters are then ordered by count (ties by index).
+ *
+ * <p><b>Part 2, array constraint.</b> The ordered filters are cut into chunks of C_a columns. Among
+ * all non-decreasing sequences of chunk counts whose total is the largest reachable total not above
+ * the budget, the one of least cost is kept (ties: lexicographically smallest sequence). This is an
+ * exact dynamic programme over (chunk, lowest allowed count, remaining total), equivalent to the
+ * paper's enumeration.
+ *
+ * <p>Costs are {@code weight[f] * cost[f][n]} with the scaled MSE++ of {@link Decomposer#filterCostTable};
+ * the weight of a filter is its squared scale relative to the largest, so a per-tensor scale gives
+ * weight 1 and exact integer arithmetic.
+ */
+public final class FilterScheduler {
+    /** Largest dynamic-programme table the reference builds (chunks * 9 * (budget + 1) entries). */
+    public static final long MAX_TABLE = 60_000_000L;
+
+    private FilterScheduler() {
+    }
+
+    /** Schedules a quantized layer with the decomposition config's scheme, M and alpha. */
+    public static Schedule schedule(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
+        long[][] cost = Decomposer.filterCostTable(t, decomposition);
+        double maxScale = 0;
+        for (int f = 0; f < t.filters(); f++) {
+            maxScale = Math.max(maxScale, t.scale(f));
+        }
+        double[] weight = new double[t.filters()];
+        for (int f = 0; f < weight.length; f++) {
+            double r = t.scale(f) / maxScale;
+            weight[f] = r * r;
+        }
+        return schedule(cost, weight, config);
+    }
+
+    /**
+     * @param cost   {@code cost[f][n]}, n = 1..8 (index 0 ignored)
+     * @param weight per-filter cost weight (all 1 for a per-tensor scale)
+     */
+    public static Schedule schedule(long[][] cost, double[] weight, ScheduleConfig config) {
+        int filters = cost.length;
+        if (filters == 0) {
+            throw new SwisInputException("filters", 0, "at least one filter");
+        }
+        if (weight.length != filters) {
+            throw new SwisInputException("weight.length", weight.length, "filters = " + filters);
+        }
+        long budget = config.budget(filters);
+        int[] counts = greedy(cost, weight, config.effectiveStart(), config.step(), budget);
+        Integer[] boxed = new Integer[filters];
+        for (int f = 0; f < filters; f++) {
+            boxed[f] = f;
+        }
+        Arrays.sort(boxed, Comparator.<Integer>comparingInt(f -> counts[f]).thenComparingInt(f -> f));
+        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        int chunks = (filters + config.arrayColumns() - 1) / config.arrayColumns();
+        double[][] chunkCost = new double[chunks][9];
+        int[] chunkSize = new int[chunks];
+        for (int p = 0; p < filters; p++) {
+            int c = p / config.arrayColumns();
+            chunkSize[c]++;
+            for (int n = 1; n <= 8; n++) {
+                chunkCost[c][n] += weight[order[p]] * cost[order[p]][n];
+            }
+        }
+        int[] chunkCounts = constrain(chunkCost, chunkSize, budget);
+        int[] shifts = new int[filters];
+        long total = 0;
+        double finalCost = 0;
+        for (int p = 0; p < filters; p++) {
+            int f = order[p];
+            shifts[f] = chunkCounts[p / config.arrayColumns()];
+            total += shifts[f];
+        }
+        for (int c = 0; c < chunks; c++) {
+            finalCost += chunkCost[c][chunkCounts[c]];
+        }
+        return new Schedule(shifts, counts, order, chunkCounts, budget, total, finalCost);
+    }
+
+    /** Part 1. */
+    static int[] greedy(long[][] cost, double[] weight, int start, int step, long budget) {
+        int filters = cost.length;
+        int[] counts = new int[filters];
+        Arrays.fill(counts, start);
+        long total = (long) start * filters;
+        if (total < budget) {
+            throw new SwisInputException("startCount", start, "at least the target");
+        }
+        Comparator<int[]> byDelta = Comparator.<int[]>comparingDouble(e -> delta(cost, weight, e[0], e[1]))
+                .thenComparingInt(e -> e[0]);
+        PriorityQueue<int[]> queue = new PriorityQueue<>(byDelta);
+        for (int f = 0; f < filters; f++) {
+            if (start > 1) {
+                queue.add(new int[] {f, start});
+            }
+        }
+        while (total > budget && !queue.isEmpty()) {
+            long moves = Math.min(step, total - budget);
+            int[][] moved = new int[(int) Math.min(moves, queue.size())][];
+            for (int k = 0; k < moved.length; k++) {
+                moved[k] = queue.poll();
+            }
+            for (int[] e : moved) {
+                int f = e[0];
+                counts[f]--;
+                total--;
+                if (counts[f] > 1) {
+                    queue.add(new int[] {f, counts[f]});
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Cost increase of dropping filter f from n to n - 1 shifts. */
+    private static double delta(long[][] cost, double[] weight, int f, int n) {
+        return weight[f] * cost[f][n - 1] - weight[f] * cost[f][n];
+    }
+
+    /** Part 2: the exact DP over non-decreasing chunk counts. */
+    static int[] constrain(double[][] chunkCost, int[] chunkSize, long budget) {
+        int chunks = chunkSize.length;
+        long entries = (long) (chunks + 1) * 9 * (budget + 1);
+        if (entries > MAX_TABLE) {
+            throw new SwisInputException("filters", chunks + " chunks", "a layer small enough for the reference "
+                    + "scheduler's table (" + MAX_TABLE + " entries); use more array columns");
+        }
+        int b = (int) budget;
+        // best[g][lo][r]: least cost of chunks g.. with counts >= lo summing exactly to r (INF if impossible).
+        double[][][] best = new double[chunks + 1][10][b + 1];
+        for (double[][] layer : best) {
+            for (double[] row : layer) {
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+        }
+        for (int lo = 1; lo <= 9; lo++) {
+            best[chunks][lo][0] = 0;
+        }
+        for (int g = chunks - 1; g >= 0; g--) {
+            for (int lo = 8; lo >= 1; lo--) {
+                for (int r = 0; r <= b; r++) {
+                    double v = best[g][lo + 1 > 9 ? 9 : lo + 1][r];
+                    long use = (long) lo * chunkSize[g];
+                    if (use <= r && best[g + 1][lo][(int) (r - use)] < Double.POSITIVE_INFINITY) {
+                        double withLo = chunkCost[g][lo] + best[g + 1][lo][(int) (r - use)];
+                        if (withLo <= v) {
+                            v = withLo;
+                        }
+                    }
+                    best[g][lo][r] = v;
+                }
+            }
+        }
+        int r = b;
+        while (r >= 0 && best[0][1][r] == Double.POSITIVE_INFINITY) {
+            r--;
+        }
+        if (r < 0) {
+            throw new SwisInputException("target", budget, "a budget of at least one shift per filter");
+        }
+        int[] out = new int[chunks];
+        int lo = 1;
+        for (int g = 0; g < chunks; g++) {
+            double target = best[g][lo][r];
+            for (int c = lo; c <= 8; c++) {
+                long use = (long) c * chunkSize[g];
+                if (use <= r) {
+                    double rest = best[g + 1][c][(int) (r - use)];
+                    if (rest < Double.POSITIVE_INFINITY && chunkCost[g][c] + rest == target) {
+                        out[g] = c;
+                        r -= (int) use;
+                        lo = c;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
