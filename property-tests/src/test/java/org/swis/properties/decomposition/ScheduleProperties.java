@@ -13,6 +13,8 @@ import net.jqwik.api.Provide;
 import org.swis.reference.schedule.FilterScheduler;
 import org.swis.reference.schedule.Schedule;
 import org.swis.reference.schedule.ScheduleConfig;
+import org.swis.reference.swis.DecompositionConfig;
+import org.swis.reference.tensor.QuantizedTensor;
 
 /** Invariants of filter scheduling (paper §4.3; SPEC §6). */
 class ScheduleProperties {
@@ -111,6 +113,38 @@ class ScheduleProperties {
             }
         }
         assertThat(s.cost()).isEqualTo(best);
+    }
+
+    @Property(tries = 40)
+    void doubleShiftSchedulesUseEvenCountsAndMeetTheTarget(@ForAll("magnitudes") int[] mag,
+            @ForAll("dsTargets") double target, @ForAll("columns") int columns) {
+        int filters = 8;
+        QuantizedTensor t = new QuantizedTensor("t", filters, 8, 1, 1, mag, new boolean[mag.length], ones(filters));
+        Schedule s = FilterScheduler.scheduleDoubleShift(t, DecompositionConfig.defaults(), new ScheduleConfig(target, columns, 1, 0));
+        long total = 0;
+        for (int n : s.shiftsPerFilter()) {
+            assertThat(n % 2).isZero();
+            assertThat(n).isBetween(2, 8);
+            total += n;
+        }
+        assertThat(total).isEqualTo(s.total());
+        // With 8 filters, every even budget 2 * floor(target * 8 / 2) is reachable when columns divide 8 into chunks of 1, 2, 4 or 8.
+        assertThat(s.total()).isEqualTo(2 * (long) Math.floor(target * filters / 2 / columns) * columns);
+    }
+
+    @Provide
+    Arbitrary<int[]> magnitudes() {
+        return Arbitraries.integers().between(0, 127).array(int[].class).ofSize(64);
+    }
+
+    @Provide
+    Arbitrary<Double> dsTargets() {
+        return Arbitraries.of(2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0);
+    }
+
+    @Provide
+    Arbitrary<Integer> columns() {
+        return Arbitraries.of(1, 2, 4, 8);
     }
 
     private static int[] chunkSizes(Case c) {

@@ -37,7 +37,42 @@ public final class FilterScheduler {
 
     /** Schedules a quantized layer with the decomposition config's scheme, M and alpha. */
     public static Schedule schedule(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
+        return schedule(Decomposer.filterCostTable(t, decomposition), weights(t), config);
+    }
+
+    /**
+     * Schedules for double-shift PEs (paper §3.1): a DS PE spends ceil(N/2) cycles on a group, so an
+     * odd count wastes a lane. Counts are restricted to 2, 4, 6, 8 by scheduling in cycles: cost
+     * {@code cost[f][2c]} for c = 1..4 cycles, target / 2 cycles, then N = 2c. Needs target >= 2.
+     */
+    public static Schedule scheduleDoubleShift(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
+        if (config.target() < 2) {
+            throw new SwisInputException("target", config.target(), "at least 2 shifts for a double-shift schedule");
+        }
         long[][] cost = Decomposer.filterCostTable(t, decomposition);
+        long[][] cycles = new long[cost.length][5];
+        for (int f = 0; f < cost.length; f++) {
+            for (int c = 1; c <= 4; c++) {
+                cycles[f][c] = cost[f][2 * c];
+            }
+        }
+        int start = config.startCount() == 0 ? 0 : Math.min(4, (config.startCount() + 1) / 2);
+        ScheduleConfig inCycles = new ScheduleConfig(config.target() / 2, config.arrayColumns(), config.step(), start);
+        Schedule s = schedule(cycles, weights(t), inCycles);
+        int[] shifts = s.shiftsPerFilter();
+        int[] greedy = s.greedyCounts();
+        int[] chunks = s.chunkCounts();
+        for (int f = 0; f < shifts.length; f++) {
+            shifts[f] *= 2;
+            greedy[f] *= 2;
+        }
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] *= 2;
+        }
+        return new Schedule(shifts, greedy, s.order(), chunks, 2 * s.budget(), 2 * s.total(), s.cost());
+    }
+
+    private static double[] weights(QuantizedTensor t) {
         double maxScale = 0;
         for (int f = 0; f < t.filters(); f++) {
             maxScale = Math.max(maxScale, t.scale(f));
@@ -47,11 +82,12 @@ public final class FilterScheduler {
             double r = t.scale(f) / maxScale;
             weight[f] = r * r;
         }
-        return schedule(cost, weight, config);
+        return weight;
     }
 
     /**
-     * @param cost   {@code cost[f][n]}, n = 1..8 (index 0 ignored)
+     * @param cost   {@code cost[f][n]}, n = 1..K (index 0 ignored); K = cost[f].length - 1 is the
+     *               largest count (8 for shifts, 4 for double-shift cycles)
      * @param weight per-filter cost weight (all 1 for a per-tensor scale)
      */
     public static Schedule schedule(long[][] cost, double[] weight, ScheduleConfig config) {
@@ -62,8 +98,19 @@ public final class FilterScheduler {
         if (weight.length != filters) {
             throw new SwisInputException("weight.length", weight.length, "filters = " + filters);
         }
+        int maxCount = cost[0].length - 1;
+        for (long[] row : cost) {
+            if (row.length != maxCount + 1 || maxCount < 1 || maxCount > 8) {
+                throw new SwisInputException("cost[f].length", row.length, "the same length 2..9 for every filter");
+            }
+        }
+        if (config.target() > maxCount) {
+            throw new SwisInputException("target", config.target(), "at most the largest count " + maxCount);
+        }
         long budget = config.budget(filters);
-        int[] counts = greedy(cost, weight, config.effectiveStart(), config.step(), budget);
+        int start = config.startCount() != 0 ? Math.min(maxCount, config.startCount())
+                : Math.min(maxCount, (int) Math.ceil(config.target()) + 1);
+        int[] counts = greedy(cost, weight, start, config.step(), budget);
         Integer[] boxed = new Integer[filters];
         for (int f = 0; f < filters; f++) {
             boxed[f] = f;
@@ -71,12 +118,12 @@ public final class FilterScheduler {
         Arrays.sort(boxed, Comparator.<Integer>comparingInt(f -> counts[f]).thenComparingInt(f -> f));
         int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         int chunks = (filters + config.arrayColumns() - 1) / config.arrayColumns();
-        double[][] chunkCost = new double[chunks][9];
+        double[][] chunkCost = new double[chunks][maxCount + 1];
         int[] chunkSize = new int[chunks];
         for (int p = 0; p < filters; p++) {
             int c = p / config.arrayColumns();
             chunkSize[c]++;
-            for (int n = 1; n <= 8; n++) {
+            for (int n = 1; n <= maxCount; n++) {
                 chunkCost[c][n] += weight[order[p]] * cost[order[p]][n];
             }
         }
@@ -135,29 +182,30 @@ public final class FilterScheduler {
         return weight[f] * cost[f][n - 1] - weight[f] * cost[f][n];
     }
 
-    /** Part 2: the exact DP over non-decreasing chunk counts. */
+    /** Part 2: the exact DP over non-decreasing chunk counts 1..K, K = chunkCost[g].length - 1. */
     static int[] constrain(double[][] chunkCost, int[] chunkSize, long budget) {
         int chunks = chunkSize.length;
-        long entries = (long) (chunks + 1) * 9 * (budget + 1);
+        int k = chunkCost[0].length - 1;
+        long entries = (long) (chunks + 1) * (k + 2) * (budget + 1);
         if (entries > MAX_TABLE) {
             throw new SwisInputException("filters", chunks + " chunks", "a layer small enough for the reference "
                     + "scheduler's table (" + MAX_TABLE + " entries); use more array columns");
         }
         int b = (int) budget;
         // best[g][lo][r]: least cost of chunks g.. with counts >= lo summing exactly to r (INF if impossible).
-        double[][][] best = new double[chunks + 1][10][b + 1];
+        double[][][] best = new double[chunks + 1][k + 2][b + 1];
         for (double[][] layer : best) {
             for (double[] row : layer) {
                 Arrays.fill(row, Double.POSITIVE_INFINITY);
             }
         }
-        for (int lo = 1; lo <= 9; lo++) {
+        for (int lo = 1; lo <= k + 1; lo++) {
             best[chunks][lo][0] = 0;
         }
         for (int g = chunks - 1; g >= 0; g--) {
-            for (int lo = 8; lo >= 1; lo--) {
+            for (int lo = k; lo >= 1; lo--) {
                 for (int r = 0; r <= b; r++) {
-                    double v = best[g][lo + 1 > 9 ? 9 : lo + 1][r];
+                    double v = best[g][lo + 1][r];
                     long use = (long) lo * chunkSize[g];
                     if (use <= r && best[g + 1][lo][(int) (r - use)] < Double.POSITIVE_INFINITY) {
                         double withLo = chunkCost[g][lo] + best[g + 1][lo][(int) (r - use)];
@@ -180,7 +228,7 @@ public final class FilterScheduler {
         int lo = 1;
         for (int g = 0; g < chunks; g++) {
             double target = best[g][lo][r];
-            for (int c = lo; c <= 8; c++) {
+            for (int c = lo; c <= k; c++) {
                 long use = (long) c * chunkSize[g];
                 if (use <= r) {
                     double rest = best[g + 1][c][(int) (r - use)];

@@ -10,7 +10,7 @@ import org.swis.reference.SwisInputException;
  * @param target       the layer's average shift count, 1..8 (fractional allowed: 2.5, 3.5, ...)
  * @param arrayColumns C_a: filters that run together on the array share one count (default 8, the 8x8 array)
  * @param step         n: filters moved down one shift per greedy step (default 1)
- * @param startCount   greedy start count; 0 means the default min(8, ceil(target) + 1)
+ * @param startCount   greedy start count; 0 means the default min(K, ceil(target) + 1), K the largest count (8)
  */
 public record ScheduleConfig(double target, int arrayColumns, int step, int startCount) {
     public static final int DEFAULT_ARRAY_COLUMNS = 8;
@@ -29,11 +29,6 @@ public record ScheduleConfig(double target, int arrayColumns, int step, int star
     /** Target with the defaults: 8 array columns, step 1, start min(8, ceil(target) + 1). */
     public static ScheduleConfig of(double target) {
         return new ScheduleConfig(target, DEFAULT_ARRAY_COLUMNS, 1, 0);
-    }
-
-    /** The start count actually used. */
-    public int effectiveStart() {
-        return startCount != 0 ? startCount : Math.min(8, (int) Math.ceil(target) + 1);
     }
 
     /** The shift budget floor(target * filters), computed exactly from the decimal form of target. */

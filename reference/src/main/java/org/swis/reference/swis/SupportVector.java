@@ -17,8 +17,13 @@ public final class SupportVector implements Comparable<SupportVector> {
     /** Bit positions available to a shift: 0..7 (3-bit shift field). */
     public static final int POSITIONS = 8;
 
+    /** Candidate lists, built once per (scheme, N): index [scheme ordinal][N]. */
+    private static final List<List<SupportVector>> CANDIDATES = buildCandidates();
+
     private final int bits;
     private final int[] shifts;
+    /** nearestCode for every magnitude 0..255, filled from {@link #scanNearest} on first use. */
+    private volatile int[] nearestTable;
 
     private SupportVector(int bits) {
         this.bits = bits;
@@ -68,6 +73,24 @@ public final class SupportVector implements Comparable<SupportVector> {
      */
     public static List<SupportVector> candidates(Scheme scheme, int n) {
         SwisInputException.requireRange("N", n, 1, POSITIONS);
+        if (scheme == null) {
+            throw new SwisInputException("scheme", null, "swis or swis-c");
+        }
+        return CANDIDATES.get(scheme.ordinal() * (POSITIONS + 1) + n);
+    }
+
+    private static List<List<SupportVector>> buildCandidates() {
+        List<List<SupportVector>> all = new ArrayList<>();
+        for (Scheme scheme : Scheme.values()) {
+            all.add(List.of());
+            for (int n = 1; n <= POSITIONS; n++) {
+                all.add(enumerate(scheme, n));
+            }
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static List<SupportVector> enumerate(Scheme scheme, int n) {
         List<SupportVector> out = new ArrayList<>();
         if (scheme == Scheme.SWIS_C) {
             for (int o = 0; o + n <= POSITIONS; o++) {
@@ -126,10 +149,25 @@ public final class SupportVector implements Comparable<SupportVector> {
     }
 
     /**
-     * The mask code of the representable magnitude nearest to {@code magnitude}; of two equally near
-     * values, the smaller (SPEC §3.2). Scans all 2^N codes: slow and plain on purpose.
+     * The mask code of the representable magnitude nearest to {@code magnitude} (0..255); of two
+     * equally near values, the smaller (SPEC §3.2). Answers from a 256-entry table filled once by
+     * {@link #scanNearest}.
      */
     public int nearestCode(int magnitude) {
+        SwisInputException.requireRange("magnitude", magnitude, 0, 255);
+        int[] table = nearestTable;
+        if (table == null) {
+            table = new int[256];
+            for (int u = 0; u < 256; u++) {
+                table[u] = scanNearest(u);
+            }
+            nearestTable = table;
+        }
+        return table[magnitude];
+    }
+
+    /** The rule itself: scan all 2^N codes, keep the first (smallest) of least distance. */
+    private int scanNearest(int magnitude) {
         int best = 0;
         int bestDist = Math.abs(magnitude);
         for (int code = 1; code < 1 << shifts.length; code++) {
