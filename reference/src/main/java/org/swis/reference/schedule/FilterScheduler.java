@@ -37,7 +37,7 @@ public final class FilterScheduler {
 
     /** Schedules a quantized layer with the decomposition config's scheme, M and alpha. */
     public static Schedule schedule(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
-        return schedule(Decomposer.filterCostTable(t, decomposition), weights(t), config);
+        return schedule(Decomposer.filterCostTable(t, decomposition), filterWeights(t), config);
     }
 
     /**
@@ -46,10 +46,14 @@ public final class FilterScheduler {
      * {@code cost[f][2c]} for c = 1..4 cycles, target / 2 cycles, then N = 2c. Needs target >= 2.
      */
     public static Schedule scheduleDoubleShift(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
+        return scheduleDoubleShift(Decomposer.filterCostTable(t, decomposition), filterWeights(t), config);
+    }
+
+    /** {@link #scheduleDoubleShift(QuantizedTensor, DecompositionConfig, ScheduleConfig)} on a precomputed cost table. */
+    public static Schedule scheduleDoubleShift(long[][] cost, double[] weight, ScheduleConfig config) {
         if (config.target() < 2) {
             throw new SwisInputException("target", config.target(), "at least 2 shifts for a double-shift schedule");
         }
-        long[][] cost = Decomposer.filterCostTable(t, decomposition);
         long[][] cycles = new long[cost.length][5];
         for (int f = 0; f < cost.length; f++) {
             for (int c = 1; c <= 4; c++) {
@@ -58,7 +62,7 @@ public final class FilterScheduler {
         }
         int start = config.startCount() == 0 ? 0 : Math.min(4, (config.startCount() + 1) / 2);
         ScheduleConfig inCycles = new ScheduleConfig(config.target() / 2, config.arrayColumns(), config.step(), start);
-        Schedule s = schedule(cycles, weights(t), inCycles);
+        Schedule s = schedule(cycles, weight, inCycles);
         int[] shifts = s.shiftsPerFilter();
         int[] greedy = s.greedyCounts();
         int[] chunks = s.chunkCounts();
@@ -72,7 +76,8 @@ public final class FilterScheduler {
         return new Schedule(shifts, greedy, s.order(), chunks, 2 * s.budget(), 2 * s.total(), s.cost());
     }
 
-    private static double[] weights(QuantizedTensor t) {
+    /** Per-filter cost weights (scale_f / max scale)^2 (SPEC §6.1): all 1 for a per-tensor scale. */
+    public static double[] filterWeights(QuantizedTensor t) {
         double maxScale = 0;
         for (int f = 0; f < t.filters(); f++) {
             maxScale = Math.max(maxScale, t.scale(f));

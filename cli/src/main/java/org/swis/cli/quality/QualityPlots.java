@@ -1,0 +1,54 @@
+package org.swis.cli.quality;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.swis.cli.report.Charts;
+
+/** The rate-distortion figure of a model: weight RMSE against exact stored bits per weight, one line per method. */
+public final class QualityPlots {
+    private QualityPlots() {
+    }
+
+    /** One line: which model-level rows it joins, and its legend. */
+    private record Line(String legend, String method, int m, String schedule) {
+    }
+
+    public static XYChart rmseVsBits(String model, List<QualityRow> rows) {
+        List<Line> lines = List.of(
+                new Line("SWIS M=4, SS schedule", "swis", 4, "ss"),
+                new Line("SWIS M=4, DS schedule", "swis", 4, "ds"),
+                new Line("SWIS-C M=4, SS schedule", "swis-c", 4, "ss"),
+                new Line("SWIS M=16, SS schedule", "swis", 16, "ss"),
+                new Line("SWIS-C M=16, SS schedule", "swis-c", 16, "ss"),
+                new Line("SWIS M=1 (per weight)", "swis", 1, "none"),
+                new Line("weight truncation", "trunc", 0, "-"),
+                new Line("RTN INT-k per channel", "rtn-channel", 0, "-"),
+                new Line("RTN INT-k per group of 16", "rtn-group", 16, "-"),
+                new Line("INT8", "int8", 0, "-"));
+        List<Charts.Series> series = new ArrayList<>();
+        for (Line l : lines) {
+            List<QualityRow> pts = new ArrayList<>();
+            for (QualityRow r : rows) {
+                if (r.layer().equals("*") && r.method().equals(l.method()) && r.m() == l.m() && r.schedule().equals(l.schedule())
+                        && r.bitsPerWeight() <= 12.5) {
+                    pts.add(r);
+                }
+            }
+            if (pts.isEmpty()) {
+                continue;
+            }
+            pts.sort(Comparator.comparingDouble(QualityRow::bitsPerWeight));
+            double[] x = new double[pts.size()];
+            double[] y = new double[pts.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pts.get(i).bitsPerWeight();
+                y[i] = pts.get(i).weightError().rmse();
+            }
+            series.add(new Charts.Series(l.legend(), x, y));
+        }
+        return Charts.lines(model + ": weight RMSE vs stored bits per weight (whole model)", "bits per weight (exact, incl. shifts/signs/scales)",
+                "RMSE vs float weights (log)", true, series);
+    }
+}
