@@ -21,7 +21,7 @@ public enum Design {
     BITFUSION_4X8("BitFusion-4x8", PeKind.BITFUSION, 1, false),
     /** 8-bit fixed-point M-wide MAC PEs, one vector per cycle. */
     FXP8("FXP8", PeKind.FXP, 1, false),
-    /** Loom-like: weights (N bits) and activations (activationBits) both serial, 1b x 1b per lane per cycle. */
+    /** Loom-like: weights (N bits) and activations (OperandStatistics.loomActivationBits) both serial, 1b x 1b per lane per cycle. */
     LOOM("Loom-like", PeKind.LOOM, 1, false),
     /** Bit-Pragmatic-like: serial over non-zero bits of one operand; lock-step set waits for its slowest lane. */
     PRAGMATIC("Pragmatic-like", PeKind.SS, 1, false);
@@ -73,7 +73,7 @@ public enum Design {
             case SWIS_SS, SWIS_DS, SWIS_C_SS, SWIS_C_DS -> "shifts per group (shared by a filter group)";
             case ACT_TRUNC -> "activation bits kept (LSB truncation)";
             case WGT_TRUNC -> "weight magnitude bits kept (per-layer window)";
-            case LOOM -> "weight bits (serial); activations serial at ArrayConfig.activationBits";
+            case LOOM -> "weight bits (serial); activations serial at OperandStatistics.loomActivationBits";
             case BITFUSION_4X8 -> "ignored (4-bit weights x 8-bit activations)";
             case FXP8 -> "ignored (8-bit x 8-bit)";
             case PRAGMATIC -> "ignored (serial steps from OperandStatistics popcounts)";

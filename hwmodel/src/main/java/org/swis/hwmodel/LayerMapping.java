@@ -17,7 +17,7 @@ public record LayerMapping(Layer layer, int subConvs, int filtersPerSub, int fil
 
     public static LayerMapping of(Layer layer, ArrayConfig cfg) {
         int m = cfg.groupSize();
-        boolean dwTaps = layer.channelsPerGroup() == 1
+        boolean dwTaps = layer.isDepthwise()
                 && cfg.depthwiseMapping() == ArrayConfig.DepthwiseMapping.TAPS_ON_LANES;
         long vectors = dwTaps ? ceilDiv(layer.taps(), m)
                 : (long) layer.taps() * ceilDiv(layer.channelsPerGroup(), m);
