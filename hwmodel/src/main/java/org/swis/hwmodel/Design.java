@@ -21,7 +21,10 @@ public enum Design {
     BITFUSION_4X8("BitFusion-4x8", PeKind.BITFUSION, 1, false),
     /** 8-bit fixed-point M-wide MAC PEs, one vector per cycle. */
     FXP8("FXP8", PeKind.FXP, 1, false),
-    /** Loom-like: weights (N bits) and activations (OperandStatistics.loomActivationBits) both serial, 1b x 1b per lane per cycle. */
+    /**
+     * Loom-like: weights (N bits) and activations (OperandStatistics.loomActivationBits) both serial, 1b x 1b per lane
+     * per cycle.
+     */
     LOOM("Loom-like", PeKind.LOOM, 1, false),
     /** Bit-Pragmatic-like: serial over non-zero bits of one operand; lock-step set waits for its slowest lane. */
     PRAGMATIC("Pragmatic-like", PeKind.SS, 1, false);

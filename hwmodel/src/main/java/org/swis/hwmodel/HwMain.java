@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runnable entry point: {@code HwMain [outDir]} (default {@code results}). Runs every design over ResNet-18,
  * MobileNet-v2 and VGG-16 for N = 1..8 (designs that ignore N once), and writes {@code hw_layers_<net>.csv},
- * {@code hw_summary.csv}, {@code hw_table4.csv}, {@code hw_table4.md}, {@code hw_assumptions.md} and
+ * {@code hw_summary.csv}, {@code hw_table4.csv}, {@code hw_table4.md}, {@code hw_assumptions.md},
+ * {@code hw_checks.md} and
  * {@code hw_timing.csv} (wall time of the whole sweep after warm-up; median of several runs).
  */
 public final class HwMain {
@@ -67,6 +68,7 @@ public final class HwMain {
         StringBuilder am = new StringBuilder("# hwmodel assumptions (printed with every result)\n\n");
         assumptions.forEach(a -> am.append("* ").append(a).append('\n'));
         CsvFiles.writeText(out.resolve("hw_assumptions.md"), am.toString());
+        CsvFiles.writeText(out.resolve("hw_checks.md"), ModelChecks.markdown(cfg));
 
         // Timing: whole sweep (3 networks x every design x N = 1..8), after warm-up.
         long sink = 0;
