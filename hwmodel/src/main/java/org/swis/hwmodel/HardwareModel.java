@@ -40,8 +40,16 @@ public final class HardwareModel {
                 + (d.usesShiftProfile() ? p.label() : "n/a"));
         a.add("dataflow: output stationary, rows <-> output pixels, columns <-> filters (SCALE-Sim OS); each "
                 + "activation vector held for its serial steps (staggered schedule, paper §3.2)");
-        a.add("cycles per fold: ceil(V*steps) + R + C - 2 (+R in SCALE-Sim v1 mode); layer = sum - 1 in SCALE-Sim v2 "
-                + "mode; no DRAM stalls (double-buffered, bandwidth not modelled)");
+        a.add("cycles per fold: " + (cfg.serialSkew() == ArrayConfig.SerialSkew.FORWARD_AFTER_HOLD
+                ? "ceil(steps * (V + R + C - 2)) (operands advance once per hold, = one-pass SCALE-Sim fold x steps)"
+                : "ceil(V * steps) + R + C - 2 (operands forwarded next cycle, skew paid once)")
+                + (cfg.fillDrain() == ArrayConfig.FillDrain.SCALESIM_V1 ? " + R output drain (SCALE-Sim v1)"
+                : "; layer = sum - 1 (SCALE-Sim v2 reports the last cycle's index)")
+                + "; V = kh*kw*ceil(C_in/M) vectors per output (depthwise: see mapping); no DRAM stalls "
+                + "(double-buffered, bandwidth not modelled)");
+        a.add("SRAM traffic: each activation vector read once per fold and held for its steps; each fold reads its "
+                + "filter group's stored weights once; outputs written once; DRAM: cheaper of filter-chunk-outer and "
+                + "ifmap-band-outer tiling per layer (halo ignored)");
         a.add("only conv layers, batch 1; FC, pooling, BN, residual adds not modelled (paper evaluates conv only)");
         if (d == Design.PRAGMATIC || d == Design.LOOM) {
             a.add(stats.describe());

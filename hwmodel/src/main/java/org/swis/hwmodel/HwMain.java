@@ -56,12 +56,7 @@ public final class HwMain {
         }
         ResultCsv.writeSummary(out.resolve("hw_summary.csv"), all);
 
-        List<String> assumptions = new ArrayList<>(HardwareModel.assumptions(Design.SWIS_DS,
-                ShiftProfile.uniform(2), cfg, OperandStatistics.defaultActivations()));
-        assumptions.set(1, "designs: " + Arrays.stream(Design.values()).map(d -> d.label() + " (N = "
-                + d.meaningOfN() + ")").reduce((a, b) -> a + "; " + b).orElse(""));
-        assumptions.add(OperandStatistics.defaultActivations().describe());
-        assumptions.addAll(HardwareModel.bundledCost().describe(cfg));
+        List<String> assumptions = sweepAssumptions(cfg);
         Table4Comparison t4 = Table4Comparison.run(cfg);
         t4.writeCsv(out.resolve("hw_table4.csv"));
         CsvFiles.writeText(out.resolve("hw_table4.md"), t4.markdown(assumptions));
@@ -101,6 +96,24 @@ public final class HwMain {
         System.out.printf(Locale.ROOT, "sweep: %d network runs, %d layer evaluations, median %.3f ms (checksum %d)%n",
                 all.size(), layers, medianMs, sink);
         System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /** Assumptions of the whole sweep: array, every design's meaning of N, dataflow, statistics, cost table. */
+    static List<String> sweepAssumptions(ArrayConfig cfg) {
+        OperandStatistics stats = OperandStatistics.defaultActivations();
+        List<String> a = new ArrayList<>();
+        for (String line : HardwareModel.assumptions(Design.PRAGMATIC, ShiftProfile.uniform(8), cfg, stats)) {
+            if (!line.startsWith("design ")) {
+                a.add(line);
+            }
+        }
+        StringBuilder designs = new StringBuilder("designs:");
+        for (Design d : Design.values()) {
+            designs.append(' ').append(d.label()).append(" (N = ").append(d.meaningOfN()).append(");");
+        }
+        a.add(1, designs.toString());
+        a.addAll(HardwareModel.bundledCost().describe(cfg));
+        return a;
     }
 
     static String cpuModel() {

@@ -149,4 +149,25 @@ class CountingModelTest {
         long v = 9 * 4;
         assertEquals(8 * (long) Math.ceil(steps * (v + 14)) - 1, c.cycles());
     }
+
+    @Test
+    void pragmaticOnWeightsLockStepsTheColumns() {
+        Layer l = Layer.dense("l", 8, 8, 3, 3, 16, 8, 1, 1);
+        double[] p = new double[9];
+        p[1] = 0.5;
+        p[3] = 0.5;
+        OperandStatistics.PopcountHistogram h = new OperandStatistics.PopcountHistogram(p);
+        OperandStatistics w = new OperandStatistics(OperandStatistics.SerialOperand.WEIGHTS, h, Map.of(), 8);
+        ArrayConfig narrow = CFG.withArray(8, 1);
+        // C*M = 4 lanes in lock-step: all four at popcount 1 with probability 1/16, else 3 steps
+        double steps = 1.0 / 16 + 3 * 15.0 / 16;
+        assertEquals(steps, CountingModel.count(l, Design.PRAGMATIC, ShiftProfile.uniform(1), narrow, w)
+                .stepsPerVector(), 1e-12);
+        // a layer-specific histogram overrides the default
+        double[] zero = new double[9];
+        zero[0] = 1;
+        OperandStatistics w2 = w.withLayer("l", new OperandStatistics.PopcountHistogram(zero));
+        assertEquals(1.0, CountingModel.count(l, Design.PRAGMATIC, ShiftProfile.uniform(1), narrow, w2)
+                .stepsPerVector(), 1e-12);
+    }
 }

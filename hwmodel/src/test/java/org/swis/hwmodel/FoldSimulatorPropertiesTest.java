@@ -3,9 +3,7 @@ package org.swis.hwmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,30 +16,17 @@ class FoldSimulatorPropertiesTest {
 
     @Provide
     Arbitrary<Layer> smallLayers() {
-        Arbitrary<Integer> k = Arbitraries.integers().between(1, 3);
-        Arbitrary<Integer> hw = Arbitraries.integers().between(3, 9);
-        Arbitrary<Integer> c = Arbitraries.integers().between(1, 9);
-        Arbitrary<Integer> f = Arbitraries.integers().between(1, 11);
-        Arbitrary<Integer> s = Arbitraries.integers().between(1, 2);
-        Arbitrary<Boolean> dw = Arbitraries.of(false, true);
-        return Combinators.combine(k, hw, hw, c, f, s, dw).as((kk, h, w, ci, co, st, d) -> d
-                ? new Layer("dw", h, w, kk, kk, ci, ci, st, kk / 2, ci)
-                : new Layer("conv", h, w, kk, kk, ci, co, st, kk / 2, 1));
+        return HwArbitraries.layers(3, 3, 9, 9, 11, 2);
     }
 
     @Provide
     Arbitrary<ArrayConfig> smallArrays() {
-        Arbitrary<Integer> dim = Arbitraries.integers().between(1, 5);
-        Arbitrary<Integer> m = Arbitraries.of(2, 4);
-        return Combinators.combine(dim, dim, m, Arbitraries.of(ArrayConfig.SerialSkew.class),
-                        Arbitraries.of(ArrayConfig.FillDrain.class), Arbitraries.of(ArrayConfig.DepthwiseMapping.class))
-                .as((r, c, mm, s, fd, dm) -> ArrayConfig.paperDefault().withArray(r, c).withGroupSize(mm)
-                        .withSerialSkew(s).withFillDrain(fd).withDepthwiseMapping(dm));
+        return HwArbitraries.arrays(5, 2, 4);
     }
 
     @Provide
     Arbitrary<Design> steppedDesigns() {
-        return Arbitraries.of(Design.values()).filter(d -> d != Design.PRAGMATIC);
+        return HwArbitraries.designs(d -> d != Design.PRAGMATIC);
     }
 
     @Property(tries = 150)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,31 +17,17 @@ class ModelPropertiesTest {
 
     @Provide
     Arbitrary<Layer> layers() {
-        Arbitrary<Integer> k = Arbitraries.integers().between(1, 5);
-        Arbitrary<Integer> hw = Arbitraries.integers().between(5, 40);
-        Arbitrary<Integer> cin = Arbitraries.integers().between(1, 70);
-        Arbitrary<Integer> cout = Arbitraries.integers().between(1, 70);
-        Arbitrary<Integer> stride = Arbitraries.integers().between(1, 2);
-        Arbitrary<Boolean> dw = Arbitraries.of(false, false, true);
-        return Combinators.combine(k, hw, hw, cin, cout, stride, dw).as((kk, h, w, ci, co, s, d) -> d
-                ? new Layer("dw", h, w, kk, kk, ci, ci, s, kk / 2, ci)
-                : new Layer("conv", h, w, kk, kk, ci, co, s, kk / 2, 1));
+        return HwArbitraries.layers(5, 5, 40, 70, 70, 3);
     }
 
     @Provide
     Arbitrary<ArrayConfig> configs() {
-        Arbitrary<Integer> dim = Arbitraries.integers().between(1, 16);
-        Arbitrary<Integer> m = Arbitraries.of(2, 4, 8, 16);
-        Arbitrary<ArrayConfig.SerialSkew> skew = Arbitraries.of(ArrayConfig.SerialSkew.class);
-        Arbitrary<ArrayConfig.FillDrain> fd = Arbitraries.of(ArrayConfig.FillDrain.class);
-        Arbitrary<ArrayConfig.DepthwiseMapping> dm = Arbitraries.of(ArrayConfig.DepthwiseMapping.class);
-        return Combinators.combine(dim, dim, m, skew, fd, dm).as((r, c, mm, s, f, d) -> ArrayConfig.paperDefault()
-                .withArray(r, c).withGroupSize(mm).withSerialSkew(s).withFillDrain(f).withDepthwiseMapping(d));
+        return HwArbitraries.arrays(16, 2, 4, 8, 16);
     }
 
     @Provide
     Arbitrary<Design> profileDesigns() {
-        return Arbitraries.of(Design.values()).filter(Design::usesShiftProfile);
+        return HwArbitraries.designs(Design::usesShiftProfile);
     }
 
     @Property(tries = 300)
