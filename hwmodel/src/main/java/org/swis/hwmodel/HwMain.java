@@ -42,13 +42,20 @@ public final class HwMain {
         return out;
     }
 
-    public static void main(String[] args) throws IOException {
-        Path out = Paths.get(args.length > 0 ? args[0] : "results");
-        ArrayConfig cfg = ArrayConfig.paperDefault();
+    /** The built-in networks in output order. */
+    static List<Topology> builtinNets() {
         List<Topology> nets = new ArrayList<>();
         for (String n : Topologies.NAMES) {
             nets.add(Topologies.builtin(n));
         }
+        return nets;
+    }
+
+    /**
+     * Writes every deterministic output (all but the timing file) to {@code out}; returns the Table 4 comparison.
+     */
+    public static Table4Comparison writeResults(Path out, ArrayConfig cfg) throws IOException {
+        List<Topology> nets = builtinNets();
         List<NetworkResult> all = sweep(nets, cfg);
         for (Topology t : nets) {
             List<NetworkResult> mine = all.stream().filter(r -> r.topology().equals(t.name())).toList();
@@ -64,6 +71,15 @@ public final class HwMain {
         assumptions.forEach(a -> am.append("* ").append(a).append('\n'));
         CsvFiles.writeText(out.resolve("hw_assumptions.md"), am.toString());
         CsvFiles.writeText(out.resolve("hw_checks.md"), ModelChecks.markdown(cfg));
+        return t4;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Paths.get(args.length > 0 ? args[0] : "results");
+        ArrayConfig cfg = ArrayConfig.paperDefault();
+        Table4Comparison t4 = writeResults(out, cfg);
+        List<Topology> nets = builtinNets();
+        List<NetworkResult> all = sweep(nets, cfg);
 
         // Timing: whole sweep (3 networks x every design x N = 1..8), after warm-up.
         long sink = 0;
@@ -92,7 +108,7 @@ public final class HwMain {
                 Integer.toString(Runtime.getRuntime().availableProcessors()),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), gitCommit())));
 
-        System.out.println(t4.markdown(assumptions));
+        System.out.println(t4.markdown(sweepAssumptions(cfg)));
         System.out.printf(Locale.ROOT, "sweep: %d network runs, %d layer evaluations, median %.3f ms (checksum %d)%n",
                 all.size(), layers, medianMs, sink);
         System.out.println("wrote " + out.toAbsolutePath());

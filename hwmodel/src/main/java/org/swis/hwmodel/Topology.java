@@ -44,20 +44,30 @@ public record Topology(String name, List<Layer> layers) {
 
     /**
      * Parses a topology CSV with the header {@link #CSV_HEADER}. {@code source} names the file in error messages.
+     * A plain SCALE-Sim conv topology (no Padding/Groups columns, optional trailing comma) is accepted with padding 0
+     * (SCALE-Sim folds padding into the IFMAP size) and groups 1.
      */
     public static Topology fromCsv(String name, Reader in, String source) throws IOException {
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         List<Layer> layers = new ArrayList<>();
         for (CSVRecord r : fmt.parse(in)) {
             for (String h : CSV_HEADER) {
+                boolean optional = h.equals("Padding") || h.equals("Groups");
+                if (optional && !r.isMapped(h)) {
+                    continue;
+                }
                 if (!r.isMapped(h) || !r.isSet(h)) {
                     throw new IllegalArgumentException(source + " line " + r.getRecordNumber()
                             + ": missing column '" + h + "' (expected header " + String.join(",", CSV_HEADER) + ")");
                 }
             }
             int[] v = new int[CSV_HEADER.length - 1];
+            v[8] = 1; // Groups default
             for (int i = 1; i < CSV_HEADER.length; i++) {
+                if (!r.isMapped(CSV_HEADER[i])) {
+                    continue;
+                }
                 String raw = r.get(CSV_HEADER[i]);
                 try {
                     v[i - 1] = Integer.parseInt(raw);

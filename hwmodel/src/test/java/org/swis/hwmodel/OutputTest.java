@@ -53,4 +53,22 @@ class OutputTest {
         assertEquals(String.format(Locale.ROOT, "%.3f", 1e9 / r.cycles()), row.get(7));
         assertEquals(2.5, r.effectiveShifts(), 1e-12); // VGG filter counts are multiples of 32: mix is exact
     }
+
+    @Test
+    void entryPointWritesEveryResultFileIdenticallyTwice(@TempDir Path dir) throws IOException {
+        ArrayConfig cfg = ArrayConfig.paperDefault();
+        HwMain.writeResults(dir.resolve("a"), cfg);
+        HwMain.writeResults(dir.resolve("b"), cfg);
+        List<String> names = List.of("hw_layers_resnet18.csv", "hw_layers_mobilenetv2.csv", "hw_layers_vgg16.csv",
+                "hw_summary.csv", "hw_table4.csv", "hw_table4.md", "hw_assumptions.md", "hw_checks.md");
+        for (String n : names) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(n)),
+                    Files.readAllBytes(dir.resolve("b").resolve(n)), n);
+        }
+        // 3 networks x (7 designs x N = 1..8 + 3 designs once) = 177 summary rows
+        assertEquals(1 + 177, Files.readAllLines(dir.resolve("a/hw_summary.csv")).size());
+        assertEquals(1 + 41, Files.readAllLines(dir.resolve("a/hw_table4.csv")).size());
+        // ResNet-18: 20 layers x 59 runs
+        assertEquals(1 + 20 * 59, Files.readAllLines(dir.resolve("a/hw_layers_resnet18.csv")).size());
+    }
 }

@@ -62,6 +62,17 @@ class TopologiesTest {
     }
 
     @Test
+    void plainScaleSimTopologyIsAccepted() throws IOException {
+        // SCALE-Sim's conv format: padded IFMAP size, no padding/groups columns, trailing comma
+        String csv = "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
+                + "Conv1, 34, 34, 3, 3, 3, 64, 1,\n";
+        Topology t = Topology.fromCsv("s", new StringReader(csv), "scale.csv");
+        Layer l = t.layers().get(0);
+        assertEquals(new Layer("Conv1", 34, 34, 3, 3, 3, 64, 1, 0, 1), l);
+        assertEquals(32 * 32 * 64 * 27L, t.macs());
+    }
+
+    @Test
     void resnet18FromWeightShapesEqualsBuiltin() {
         List<WeightShape> shapes = new ArrayList<>();
         shapes.add(WeightShape.oihw("conv1", new int[] {64, 3, 7, 7}, 2, 1));
