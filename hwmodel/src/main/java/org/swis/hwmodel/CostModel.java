@@ -45,7 +45,8 @@ public final class CostModel {
         };
     }
 
-    public LayerEnergy energy(LayerCounts c, ArrayConfig cfg) {
+    public LayerEnergy energy(LayerCounts c, ArrayConfig configured) {
+        ArrayConfig cfg = c.design().arrayFor(configured);
         double e = peCyclePj(c.design(), cfg.groupSize());
         long idle = (long) cfg.rows() * cfg.cols() * c.cycles() - c.activePeCycles();
         double w = table.raw("sram_write_read_ratio");
@@ -84,7 +85,8 @@ public final class CostModel {
     }
 
     /** Total area in mm2: SRAMs plus R*C PEs. */
-    public double areaMm2(Design d, ArrayConfig cfg) {
+    public double areaMm2(Design d, ArrayConfig configured) {
+        ArrayConfig cfg = d.arrayFor(configured);
         double kb = (cfg.ifmapSramBytes() + cfg.filterSramBytes() + cfg.ofmapSramBytes()) / 1024.0;
         double pe = fxpPeAreaM4() * cfg.groupSize() / PAPER_M;
         return kb * sramAreaPerKb() + (double) cfg.rows() * cfg.cols() * pe * peAreaRel(d, cfg.groupSize());

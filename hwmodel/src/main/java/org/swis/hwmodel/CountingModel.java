@@ -33,7 +33,7 @@ public final class CountingModel {
             case SWIS_SS, SWIS_DS, SWIS_C_SS, SWIS_C_DS, ACT_TRUNC, WGT_TRUNC ->
                     (n + d.shiftsPerCycle() - 1) / d.shiftsPerCycle();
             case LOOM -> (double) n * stats.loomActivationBits();
-            case FXP8 -> 1;
+            case FXP8, FXP8_SCALAR -> 1;
             case BITFUSION_4X8 -> LayerMapping.ceilDiv(cfg.groupSize(), BITFUSION_MACS_PER_CYCLE_4X8);
             case PRAGMATIC -> {
                 int lanes = stats.serial() == OperandStatistics.SerialOperand.ACTIVATIONS
@@ -53,7 +53,7 @@ public final class CountingModel {
             case SWIS_SS, SWIS_DS -> m + (long) SHIFT_FIELD_BITS * n + (long) m * n;
             case SWIS_C_SS, SWIS_C_DS -> m + SHIFT_FIELD_BITS + (long) m * n;
             case WGT_TRUNC, LOOM -> (long) m * (1 + n);
-            case ACT_TRUNC, FXP8, PRAGMATIC -> 8L * m;
+            case ACT_TRUNC, FXP8, FXP8_SCALAR, PRAGMATIC -> 8L * m;
             case BITFUSION_4X8 -> 4L * m;
         };
     }
@@ -88,8 +88,9 @@ public final class CountingModel {
         return fold + (cfg.fillDrain() == ArrayConfig.FillDrain.SCALESIM_V1 ? cfg.rows() : 0);
     }
 
-    public static LayerCounts count(Layer layer, Design d, ShiftProfile profile, ArrayConfig cfg,
+    public static LayerCounts count(Layer layer, Design d, ShiftProfile profile, ArrayConfig configured,
                                     OperandStatistics stats) {
+        ArrayConfig cfg = d.arrayFor(configured);
         LayerMapping map = LayerMapping.of(layer, cfg);
         int[] fpg = map.filtersPerFilterGroup();
         int[] n = groupShifts(d, profile, map);

@@ -22,6 +22,11 @@ public enum Design {
     /** 8-bit fixed-point M-wide MAC PEs, one vector per cycle. */
     FXP8("FXP8", PeKind.FXP, 1, false),
     /**
+     * 8-bit fixed-point array of scalar MAC PEs (M = 1 whatever the configured group size): SCALE-Sim's default PE.
+     * Our hypothesis [I] for the paper's FXP8 baseline (see docs/HWMODEL.md).
+     */
+    FXP8_SCALAR("FXP8-scalar", PeKind.FXP, 1, false),
+    /**
      * Loom-like: weights (N bits) and activations (OperandStatistics.loomActivationBits) both serial, 1b x 1b per lane
      * per cycle.
      */
@@ -64,7 +69,7 @@ public enum Design {
 
     /** True if the number of serial steps per activation vector is set by the {@link ShiftProfile}. */
     public boolean usesShiftProfile() {
-        return this != BITFUSION_4X8 && this != FXP8 && this != PRAGMATIC;
+        return this != BITFUSION_4X8 && this != FXP8 && this != FXP8_SCALAR && this != PRAGMATIC;
     }
 
     public boolean isSwis() {
@@ -79,8 +84,14 @@ public enum Design {
             case LOOM -> "weight bits (serial); activations serial at OperandStatistics.loomActivationBits";
             case BITFUSION_4X8 -> "ignored (4-bit weights x 8-bit activations)";
             case FXP8 -> "ignored (8-bit x 8-bit)";
+            case FXP8_SCALAR -> "ignored (8-bit x 8-bit, one MAC per PE)";
             case PRAGMATIC -> "ignored (serial steps from OperandStatistics popcounts)";
         };
+    }
+
+    /** The array this design really has: scalar-PE designs ignore the configured group size. */
+    public ArrayConfig arrayFor(ArrayConfig cfg) {
+        return this == FXP8_SCALAR && cfg.groupSize() != 1 ? cfg.withGroupSize(1) : cfg;
     }
 
     public static Design parse(String s) {

@@ -22,7 +22,8 @@ public final class FoldSimulator {
     private FoldSimulator() {
     }
 
-    public static Result simulate(Layer layer, Design d, ShiftProfile profile, ArrayConfig cfg) {
+    public static Result simulate(Layer layer, Design d, ShiftProfile profile, ArrayConfig configured) {
+        ArrayConfig cfg = d.arrayFor(configured);
         if (d == Design.PRAGMATIC) {
             throw new IllegalArgumentException("FoldSimulator steps integral schedules only; " + d.label()
                     + " uses expected step counts");

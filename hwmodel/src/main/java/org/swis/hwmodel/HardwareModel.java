@@ -21,15 +21,20 @@ public final class HardwareModel {
         return run(t, d, p, cfg, stats, BUNDLED);
     }
 
-    public static NetworkResult run(Topology t, Design d, ShiftProfile p, ArrayConfig cfg, OperandStatistics stats,
-                                    CostModel cost) {
+    public static NetworkResult run(Topology t, Design d, ShiftProfile p, ArrayConfig configured,
+                                    OperandStatistics stats, CostModel cost) {
+        if (p == null && d.usesShiftProfile()) {
+            throw new IllegalArgumentException(d.label() + " needs a shift profile (N = " + d.meaningOfN() + ")");
+        }
+        ShiftProfile profile = p == null ? ShiftProfile.uniform(8) : p;
+        ArrayConfig cfg = d.arrayFor(configured);
         List<LayerResult> out = new ArrayList<>(t.layers().size());
         for (Layer l : t.layers()) {
-            LayerCounts c = CountingModel.count(l, d, p, cfg, stats);
+            LayerCounts c = CountingModel.count(l, d, profile, cfg, stats);
             out.add(new LayerResult(l, c, cost.energy(c, cfg)));
         }
-        return new NetworkResult(t.name(), d, d.usesShiftProfile() ? p.label() : "n/a", p.nominal(), cfg, out,
-                cost.areaMm2(d, cfg), assumptions(d, p, cfg, stats));
+        return new NetworkResult(t.name(), d, d.usesShiftProfile() ? profile.label() : "n/a", profile.nominal(), cfg,
+                out, cost.areaMm2(d, cfg), assumptions(d, profile, cfg, stats));
     }
 
     /** The model-level assumptions printed with every result (the cost table adds its own lines). */

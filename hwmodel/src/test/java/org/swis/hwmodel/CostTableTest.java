@@ -41,6 +41,7 @@ class CostTableTest {
         assertEquals(0.55, M.areaMm2(Design.SWIS_DS, cfg), 1e-9);
         assertEquals(0.57, M.areaMm2(Design.BITFUSION_4X8, cfg), 1e-9);
         assertEquals(0.54 - 64 * 0.38 * a + 64 * a, M.areaMm2(Design.FXP8, cfg), 1e-9);
+        assertEquals(0.54 - 64 * 0.38 * a + 64 * a / 4, M.areaMm2(Design.FXP8_SCALAR, cfg), 1e-9);
     }
 
     @Test

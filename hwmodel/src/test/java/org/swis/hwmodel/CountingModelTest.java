@@ -36,6 +36,14 @@ class CountingModelTest {
     }
 
     @Test
+    void scalarFxpArrayIsScaleSimWithOneLanePerPe() {
+        Layer l = Topologies.builtin("vgg16").layers().get(1); // 32x32x64 -> 64
+        LayerCounts c = count(l, Design.FXP8_SCALAR, ShiftProfile.uniform(8));
+        assertEquals(1024L * (9 * 64 + 14) - 1, c.cycles());
+        assertEquals(1.0, c.stepsPerVector());
+    }
+
+    @Test
     void doubleShiftHalvesStepsAndOddNWastesAHalfStep() {
         Layer l = Layer.dense("l", 14, 14, 3, 3, 256, 256, 1, 1);
         assertEquals(2.0, count(l, Design.SWIS_DS, ShiftProfile.uniform(4)).stepsPerVector());

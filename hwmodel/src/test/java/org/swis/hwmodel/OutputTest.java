@@ -65,10 +65,10 @@ class OutputTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(n)),
                     Files.readAllBytes(dir.resolve("b").resolve(n)), n);
         }
-        // 3 networks x (7 designs x N = 1..8 + 3 designs once) = 177 summary rows
-        assertEquals(1 + 177, Files.readAllLines(dir.resolve("a/hw_summary.csv")).size());
+        // 3 networks x (7 designs x N = 1..8 + 4 designs once) = 180 summary rows
+        assertEquals(1 + 180, Files.readAllLines(dir.resolve("a/hw_summary.csv")).size());
         assertEquals(1 + 41, Files.readAllLines(dir.resolve("a/hw_table4.csv")).size());
-        // ResNet-18: 20 layers x 59 runs
-        assertEquals(1 + 20 * 59, Files.readAllLines(dir.resolve("a/hw_layers_resnet18.csv")).size());
+        // ResNet-18: 20 layers x 60 runs
+        assertEquals(1 + 20 * 60, Files.readAllLines(dir.resolve("a/hw_layers_resnet18.csv")).size());
     }
 }

@@ -55,6 +55,18 @@ class Table4ComparisonTest {
     }
 
     @Test
+    void fxp8CellsAreModelledAsScalarPeArrays() {
+        for (Table4Comparison.Row r : cmp.rows()) {
+            if (r.paper().design() == Design.FXP8) {
+                assertEquals(Design.FXP8_SCALAR, r.model().design());
+            }
+        }
+        // hypothesis check: scalar 8-bit MAC PEs reproduce the paper's FXP8 rate on ResNet-18 and VGG-16
+        assertTrue(Math.abs(Table4Comparison.find(cmp.rows(), "resnet18", Design.FXP8, 8).fpsDeviation()) < 0.05);
+        assertTrue(Math.abs(Table4Comparison.find(cmp.rows(), "vgg16", Design.FXP8, 8).fpsDeviation()) < 0.05);
+    }
+
+    @Test
     void typoCellsGetTheRulesValueNotThePrintedOne() {
         Table4Comparison.Row cds3 = Table4Comparison.find(cmp.rows(), "vgg16", Design.SWIS_C_DS, 3);
         Table4Comparison.Row act6 = Table4Comparison.find(cmp.rows(), "vgg16", Design.ACT_TRUNC, 6);
