@@ -105,9 +105,11 @@ public interface ShiftProfile {
 
     /**
      * Per-filter counts from a scheduler, keyed by layer name. Filters of one filter group must share their count
-     * (the array constraint of §4.3); layers absent from the map use {@code fallback}.
+     * (the array constraint of §4.3); layers absent from the map use {@code fallback}. {@code target} is the
+     * scheduler's layer-average target, used as the nominal N in labels and summaries.
      */
-    static ShiftProfile perFilter(String label, Map<String, int[]> countsByLayer, ShiftProfile fallback) {
+    static ShiftProfile perFilter(String label, double target, Map<String, int[]> countsByLayer,
+                                  ShiftProfile fallback) {
         Map<String, int[]> copy = new HashMap<>();
         countsByLayer.forEach((k, v) -> copy.put(k, v.clone()));
         return new ShiftProfile() {
@@ -139,7 +141,7 @@ public interface ShiftProfile {
 
             @Override
             public double nominal() {
-                return fallback.nominal();
+                return target;
             }
 
             @Override

@@ -116,14 +116,15 @@ class CountingModelTest {
     void perFilterScheduleMustShareNWithinAFilterGroup() {
         Layer l = Layer.dense("l", 8, 8, 3, 3, 16, 10, 1, 1);
         int[] ok = {2, 2, 2, 2, 2, 2, 2, 2, 4, 4};
-        ShiftProfile p = ShiftProfile.perFilter("sched", Map.of("l", ok), ShiftProfile.uniform(3));
+        ShiftProfile p = ShiftProfile.perFilter("sched", 2.4, Map.of("l", ok), ShiftProfile.uniform(3));
         LayerCounts c = count(l, Design.SWIS_SS, p);
         assertEquals((8 * 2 + 2 * 4) / 10.0, c.effectiveShifts(), 1e-12);
+        assertEquals(2.4, p.nominal());
         int[] bad = {2, 2, 2, 3, 2, 2, 2, 2, 4, 4};
-        ShiftProfile q = ShiftProfile.perFilter("sched", Map.of("l", bad), ShiftProfile.uniform(3));
+        ShiftProfile q = ShiftProfile.perFilter("sched", 2.4, Map.of("l", bad), ShiftProfile.uniform(3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> count(l, Design.SWIS_SS, q));
         assertTrue(e.getMessage().contains("filter 3") && e.getMessage().contains("filter group 0"), e.getMessage());
-        ShiftProfile shortArr = ShiftProfile.perFilter("s", Map.of("l", new int[] {2}), ShiftProfile.uniform(3));
+        ShiftProfile shortArr = ShiftProfile.perFilter("s", 2, Map.of("l", new int[] {2}), ShiftProfile.uniform(3));
         assertThrows(IllegalArgumentException.class, () -> count(l, Design.SWIS_SS, shortArr));
         assertThrows(IllegalArgumentException.class, () -> ShiftProfile.uniform(9));
         assertThrows(IllegalArgumentException.class, () -> ShiftProfile.mix(0.5));
