@@ -1,0 +1,5 @@
+package org.swis.hwmodel;
+
+/** Counts and energy of one layer. */
+public record LayerResult(Layer layer, LayerCounts counts, LayerEnergy energy) {
+}

@@ -1,0 +1,73 @@
+package org.swis.hwmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class CostTableTest {
+    private static final CostTable T = CostTable.bundled();
+    private static final CostModel M = new CostModel(T);
+
+    @Test
+    void horowitzFiguresScaledBy28Over45() {
+        double s = 28.0 / 45.0;
+        assertEquals(s, T.techScale(), 1e-12);
+        assertEquals((0.2 + 0.03) * s, T.fxpMacPj(), 1e-12);
+        assertEquals(10 * s / 64, T.sramPjPerBit(8 * 1024), 1e-12);
+        assertEquals(20 * s / 64, T.sramPjPerBit(32 * 1024), 1e-12);
+        assertEquals(100 * s / 64, T.sramPjPerBit(1024 * 1024), 1e-9);
+        double e64 = T.sramPjPerBit(64 * 1024);
+        assertTrue(e64 > 20 * s / 64 && e64 < 100 * s / 64);
+        assertEquals(20.0, T.dramPjPerBit(), 1e-12); // 640 pJ per 32 bits, not scaled
+    }
+
+    @Test
+    void fig3SlopesAreLeastSquaresThroughTheOrigin() {
+        // SS M=4: (2*0.72 + 4*1.45 + 6*2.15) / (4 + 16 + 36); DS doubles it (two shifts per cycle)
+        assertEquals((2 * 0.72 + 4 * 1.45 + 6 * 2.15) / 56, T.serialStepRel("SS", 4), 1e-12);
+        assertEquals(2 * (2 * 0.50 + 4 * 1.05 + 6 * 1.55) / 56, T.serialStepRel("DS", 4), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> T.serialStepRel("SS", 3));
+    }
+
+    @Test
+    void areaCalibrationReproducesTable4SsAndDsAndPredictsFxp() {
+        ArrayConfig cfg = ArrayConfig.paperDefault();
+        double a = 0.01 / (64 * (0.55 - 0.38));
+        assertEquals(a, M.fxpPeAreaM4(), 1e-12);
+        assertEquals(0.54, M.areaMm2(Design.SWIS_SS, cfg), 1e-9);
+        assertEquals(0.55, M.areaMm2(Design.SWIS_DS, cfg), 1e-9);
+        assertEquals(0.57, M.areaMm2(Design.BITFUSION_4X8, cfg), 1e-9);
+        assertEquals(0.54 - 64 * 0.38 * a + 64 * a, M.areaMm2(Design.FXP8, cfg), 1e-9);
+        assertEquals(0.54 - 64 * 0.38 * a + 64 * a / 4, M.areaMm2(Design.FXP8_SCALAR, cfg), 1e-9);
+    }
+
+    @Test
+    void energyIsCountsTimesTable() {
+        ArrayConfig cfg = ArrayConfig.paperDefault();
+        Layer l = Layer.dense("l", 8, 8, 3, 3, 16, 8, 1, 1);
+        LayerCounts c = CountingModel.count(l, Design.FXP8, ShiftProfile.uniform(8), cfg,
+                OperandStatistics.defaultActivations());
+        LayerEnergy e = M.energy(c, cfg);
+        assertEquals(c.activePeCycles() * 4 * T.fxpMacPj(), e.peActivePj(), 1e-9);
+        assertEquals(c.dramBits() * 20.0, e.dramPj(), 1e-6);
+        assertEquals(T.sramPjPerBit(64 * 1024) * (c.sramFilterReadBits() + c.sramFilterWriteBits()),
+                e.sramFilterPj(), 1e-6);
+    }
+
+    @Test
+    void malformedCostTableNamesFileLineAndColumn() {
+        String costs = "key,value,unit,scale_to_28nm,source\nint8_add,abc,pJ,yes,x\n";
+        String fig3 = "group_size,pe,shifts,area_rel,energy_per_mac_rel,source\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CostTable.parse(new StringReader(costs), "c.csv", new StringReader(fig3), "f.csv"));
+        assertTrue(e.getMessage().contains("c.csv line 1, column 'value'"), e.getMessage());
+        String costs2 = "key,value,unit,scale_to_28nm,source\nint8_add,1,pJ,maybe,x\n";
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> CostTable.parse(new StringReader(costs2), "c.csv", new StringReader(fig3), "f.csv"));
+        assertTrue(e2.getMessage().contains("yes|no"), e2.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> T.raw("no_such_key"));
+    }
+}
