@@ -1,0 +1,33 @@
+package org.swis.reference.mac;
+
+/**
+ * A value that left its register's width (see {@link AccumulatorWidths}): the stage, where it happened
+ * (output element, group of the filter, cycle within the group; -1 when not applicable), the exact
+ * value and the width it did not fit in. The reference never wraps: the exact value is still computed.
+ */
+public record Overflow(Stage stage, long output, int group, int cycle, long value, int bits) {
+    /** The datapath register that overflowed. */
+    public enum Stage {
+        ADDER_TREE, SHIFTER, GROUP_ACCUMULATOR, OUTPUT_ACCUMULATOR;
+
+        /** Lower-case name used in files. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Stage parse(String text) {
+            for (Stage s : values()) {
+                if (s.id().equals(text)) {
+                    return s;
+                }
+            }
+            throw new org.swis.reference.SwisInputException("overflow.stage", text,
+                    "adder_tree, shifter, group_accumulator or output_accumulator");
+        }
+    }
+
+    /** The same event attributed to an output element and group. */
+    public Overflow at(long outputIndex, int groupIndex) {
+        return new Overflow(stage, outputIndex, groupIndex, cycle, value, bits);
+    }
+}
