@@ -55,7 +55,7 @@ final class FilterMac {
             cycles += r.cycles();
             int bits = c.widths().outputAccumulatorBits();
             if (!AccumulatorWidths.fits(out, bits)) {
-                overflows.add(new Overflow(Overflow.Stage.OUTPUT_ACCUMULATOR, outputIndex, g, -1, out, bits));
+                overflows.add(new Overflow(Overflow.Stage.OUTPUT_ACCUMULATOR, outputIndex, g, -1, -1, out, bits));
             }
         }
         return new Output(out, cycles);

@@ -22,7 +22,7 @@ import org.swis.reference.tensor.QuantizedTensor;
 public final class LayerWeights {
     /** Where the group codes come from. */
     public enum Kind {
-        SWIS("swis"), SWIS_C("swis-c"), WEIGHT_TRUNCATION("weight-trunc"), INT8("int8");
+        SWIS("swis"), SWIS_C("swis-c"), WEIGHT_TRUNCATION("weight-trunc"), FULL8("full8");
 
         private final String id;
 
@@ -40,7 +40,7 @@ public final class LayerWeights {
                     return k;
                 }
             }
-            throw new SwisInputException("weights_kind", text, "swis, swis-c, weight-trunc or int8");
+            throw new SwisInputException("weights_kind", text, "swis, swis-c, weight-trunc or full8");
         }
     }
 
@@ -111,8 +111,8 @@ public final class LayerWeights {
     }
 
     /** Plain 8-bit sign-magnitude weights: all 8 positions, mask = magnitude (used by the Act-trunc baseline). */
-    public static LayerWeights int8(QuantizedTensor t, int m) {
-        return fromMagnitudes(Kind.INT8, t, m, 8, SupportVector.window(0, 8), 0);
+    public static LayerWeights full8(QuantizedTensor t, int m) {
+        return fromMagnitudes(Kind.FULL8, t, m, 8, SupportVector.window(0, 8), 0);
     }
 
     private static LayerWeights fromMagnitudes(Kind kind, QuantizedTensor t, int m, int n, SupportVector s, int lo) {

@@ -121,18 +121,18 @@ public final class BitSerialMac {
                         partial += (signBits >> i & 1) != 0 ? -(long) parallel[i] : parallel[i];
                     }
                 }
-                check(overflows, Overflow.Stage.ADDER_TREE, cycle, partial, widths.adderTreeBits());
+                check(overflows, Overflow.Stage.ADDER_TREE, cycle, lane, partial, widths.adderTreeBits());
                 long shifted = partial << shifts[j];
-                check(overflows, Overflow.Stage.SHIFTER, cycle, shifted, widths.shifterBits());
+                check(overflows, Overflow.Stage.SHIFTER, cycle, lane, shifted, widths.shifterBits());
                 used[lane] = shifts[j];
                 partials[lane] = partial;
                 cycleSum += shifted;
             }
             if (lanes > 1) {
-                check(overflows, Overflow.Stage.SHIFTER, cycle, cycleSum, widths.shifterBits());
+                check(overflows, Overflow.Stage.LANE_ADDER, cycle, -1, cycleSum, widths.shifterBits());
             }
             acc += cycleSum;
-            check(overflows, Overflow.Stage.GROUP_ACCUMULATOR, cycle, acc, widths.groupAccumulatorBits());
+            check(overflows, Overflow.Stage.GROUP_ACCUMULATOR, cycle, -1, acc, widths.groupAccumulatorBits());
             if (trace) {
                 steps.add(new TraceStep(cycle, used, partials, acc));
             }
@@ -140,9 +140,9 @@ public final class BitSerialMac {
         return new MacResult(acc, cycle, overflows, steps);
     }
 
-    private static void check(List<Overflow> sink, Overflow.Stage stage, int cycle, long v, int bits) {
+    private static void check(List<Overflow> sink, Overflow.Stage stage, int cycle, int lane, long v, int bits) {
         if (!AccumulatorWidths.fits(v, bits)) {
-            sink.add(new Overflow(stage, -1, -1, cycle, v, bits));
+            sink.add(new Overflow(stage, -1, -1, cycle, lane, v, bits));
         }
     }
 }
