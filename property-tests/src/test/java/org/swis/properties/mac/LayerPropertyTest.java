@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.swis.reference.baseline.ActivationTruncation;
 import org.swis.reference.baseline.WeightTruncation;
+import org.swis.reference.layer.IntegerWeights;
 import org.swis.reference.layer.Conv2d;
 import org.swis.reference.layer.Conv2dParams;
 import org.swis.reference.layer.LayerResult;
@@ -42,15 +43,7 @@ class LayerPropertyTest {
     }
 
     static QuantizedTensor tensor(int filters, int channels, int kh, int kw, int[] canonical) {
-        int[] mag = new int[canonical.length];
-        boolean[] neg = new boolean[canonical.length];
-        for (int i = 0; i < mag.length; i++) {
-            mag[i] = Math.abs(canonical[i]);
-            neg[i] = canonical[i] < 0;
-        }
-        double[] scale = new double[filters];
-        Arrays.fill(scale, 1);
-        return new QuantizedTensor("w", filters, channels, kh, kw, mag, neg, scale);
+        return IntegerWeights.tensor("w", filters, channels, kh, kw, canonical);
     }
 
     @Provide

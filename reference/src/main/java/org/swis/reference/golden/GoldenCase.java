@@ -14,6 +14,7 @@ import org.swis.reference.encode.EncodedTensor;
 import org.swis.reference.encode.GroupStreamCodec;
 import org.swis.reference.layer.Conv2d;
 import org.swis.reference.layer.Conv2dParams;
+import org.swis.reference.layer.IntegerWeights;
 import org.swis.reference.layer.LayerResult;
 import org.swis.reference.layer.LayerWeights;
 import org.swis.reference.layer.LinearLayer;
@@ -306,53 +307,23 @@ public final class GoldenCase {
     /** The input weights as a quantized tensor (scale 1), from OI or OIHW order. */
     static QuantizedTensor tensor(CaseConfig c, long[] weights) {
         int[] s = c.weightsShape();
-        int filters = s[0];
-        int channels = s[1];
         int kh = c.isConv() ? s[2] : 1;
         int kw = c.isConv() ? s[3] : 1;
-        if (weights.length != (long) filters * channels * kh * kw) {
-            throw new SwisInputException(c.name() + ": weights.length", weights.length, "product of weights_shape");
-        }
-        int[] mag = new int[weights.length];
-        boolean[] neg = new boolean[weights.length];
-        for (int f = 0; f < filters; f++) {
-            for (int ch = 0; ch < channels; ch++) {
-                for (int y = 0; y < kh; y++) {
-                    for (int x = 0; x < kw; x++) {
-                        long v = weights[((f * channels + ch) * kh + y) * kw + x];
-                        if (v < -255 || v > 255) {
-                            throw new SwisInputException(c.name() + ": weights[" + (((f * channels + ch) * kh + y) * kw + x) + "]",
-                                    v, "a sign-magnitude integer in -255..255");
-                        }
-                        int k = ((f * kh + y) * kw + x) * channels + ch;
-                        mag[k] = (int) Math.abs(v);
-                        neg[k] = v < 0;
-                    }
-                }
+        int[] oihw = new int[weights.length];
+        for (int i = 0; i < oihw.length; i++) {
+            if (weights[i] < -255 || weights[i] > 255) {
+                throw new SwisInputException(c.name() + ": weights[" + i + "]", weights[i], "a sign-magnitude integer in -255..255");
             }
+            oihw[i] = (int) weights[i];
         }
-        double[] scale = new double[filters];
-        Arrays.fill(scale, 1.0);
-        return new QuantizedTensor(c.name(), filters, channels, kh, kw, mag, neg, scale);
+        return IntegerWeights.tensor(c.name(), s[0], s[1], kh, kw, IntegerWeights.canonicalFromOihw(oihw, s[0], s[1], kh, kw));
     }
 
     /** Canonical [f][kh][kw][c] to OI / OIHW. */
     private static long[] toFramework(CaseConfig c, int[] canonical) {
         int[] s = c.weightsShape();
-        int channels = s[1];
-        int kh = c.isConv() ? s[2] : 1;
-        int kw = c.isConv() ? s[3] : 1;
-        long[] out = new long[canonical.length];
-        for (int f = 0; f < s[0]; f++) {
-            for (int ch = 0; ch < channels; ch++) {
-                for (int y = 0; y < kh; y++) {
-                    for (int x = 0; x < kw; x++) {
-                        out[((f * channels + ch) * kh + y) * kw + x] = canonical[((f * kh + y) * kw + x) * channels + ch];
-                    }
-                }
-            }
-        }
-        return out;
+        int[] oihw = IntegerWeights.oihwFromCanonical(canonical, s[0], s[1], c.isConv() ? s[2] : 1, c.isConv() ? s[3] : 1);
+        return Arrays.stream(oihw).asLongStream().toArray();
     }
 
     private static int[][] matrix(CaseConfig c, long[] a) {

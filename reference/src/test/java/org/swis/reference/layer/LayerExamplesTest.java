@@ -23,15 +23,7 @@ import org.swis.reference.tensor.QuantizedTensor;
 
 class LayerExamplesTest {
     private static QuantizedTensor tensor(int filters, int channels, int kh, int kw, int... canonical) {
-        int[] mag = new int[canonical.length];
-        boolean[] neg = new boolean[canonical.length];
-        for (int i = 0; i < mag.length; i++) {
-            mag[i] = Math.abs(canonical[i]);
-            neg[i] = canonical[i] < 0;
-        }
-        double[] scale = new double[filters];
-        java.util.Arrays.fill(scale, 1);
-        return new QuantizedTensor("t", filters, channels, kh, kw, mag, neg, scale);
+        return IntegerWeights.tensor("w", filters, channels, kh, kw, canonical);
     }
 
     private static LayerWeights exact(QuantizedTensor t, int m) {
