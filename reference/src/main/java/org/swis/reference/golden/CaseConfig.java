@@ -45,6 +45,9 @@ public record CaseConfig(String name, String description, String layer, LayerWei
             throw new SwisInputException(name + ": shifts_per_filter",
                     shiftsPerFilter == null ? null : shiftsPerFilter.length, "one N per filter (" + weightsShape[0] + ")");
         }
+        if ((kind == LayerWeights.Kind.WEIGHT_TRUNCATION || activationBits > 0) && mode != PeMode.SS) {
+            throw new SwisInputException(name + ": pe_mode", mode, "SS for the truncation baselines (one bit per pass)");
+        }
         shiftsPerFilter = shiftsPerFilter.clone();
         weightsShape = weightsShape.clone();
         activationsShape = activationsShape.clone();

@@ -26,6 +26,15 @@ public final class Conv2d {
         int n = dims[0];
         int h = dims[2];
         int wd = dims[3];
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < dims[1]; ch++) {
+                for (int y = 0; y < h; y++) {
+                    for (int xx = 0; xx < wd; xx++) {
+                        c.activationType().require("activations[" + b + "][" + ch + "][" + y + "][" + xx + "]", x[b][ch][y][xx]);
+                    }
+                }
+            }
+        }
         int oh = p.outH(h, w.kh());
         int ow = p.outW(wd, w.kw());
         int filters = w.filters();
@@ -40,7 +49,7 @@ public final class Conv2d {
             for (int f = 0; f < filters; f++) {
                 for (int oy = 0; oy < oh; oy++) {
                     for (int ox = 0; ox < ow; ox++) {
-                        receptiveField(x, b, f / perGroup, w.channels(), w.kh(), w.kw(), p, oy, ox, vector, c);
+                        receptiveField(x, b, f / perGroup, w.channels(), w.kh(), w.kw(), p, oy, ox, vector);
                         int index = ((b * filters + f) * oh + oy) * ow + ox;
                         boolean traced = c.trace() && index == 0;
                         FilterMac.Output o = FilterMac.run(w, f, vector, c, index, overflows, traced ? trace : null);
@@ -62,7 +71,7 @@ public final class Conv2d {
      * with {@code iy = oy * stride - pad + ky * dilation}, and 0 outside the image (zero padding).
      */
     static void receptiveField(int[][][][] x, int b, int convGroup, int channels, int kh, int kw,
-                               Conv2dParams p, int oy, int ox, int[] vector, MacConfig c) {
+                               Conv2dParams p, int oy, int ox, int[] vector) {
         int h = x[b][0].length;
         int wd = x[b][0][0].length;
         for (int ky = 0; ky < kh; ky++) {
@@ -72,11 +81,7 @@ public final class Conv2d {
                 boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < wd;
                 for (int ch = 0; ch < channels; ch++) {
                     int cin = convGroup * channels + ch;
-                    int v = inside ? x[b][cin][iy][ix] : 0;
-                    if (inside && c != null) {
-                        c.activationType().require("activations[" + b + "][" + cin + "][" + iy + "][" + ix + "]", v);
-                    }
-                    vector[(ky * kw + kx) * channels + ch] = v;
+                    vector[(ky * kw + kx) * channels + ch] = inside ? x[b][cin][iy][ix] : 0;
                 }
             }
         }
@@ -94,7 +99,7 @@ public final class Conv2d {
         int[] vector = new int[kh * kw * channels];
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
-                receptiveField(x, b, convGroup, channels, kh, kw, p, oy, ox, vector, null);
+                receptiveField(x, b, convGroup, channels, kh, kw, p, oy, ox, vector);
                 for (int r = 0; r < vector.length; r++) {
                     cols[r][oy * ow + ox] = vector[r];
                 }

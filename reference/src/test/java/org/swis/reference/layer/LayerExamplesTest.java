@@ -115,6 +115,11 @@ class LayerExamplesTest {
         assertEquals("groups", assertThrows(SwisInputException.class,
                 () -> Conv2d.forward(w, new int[][][][] {{{{1}}, {{1}}, {{1}}}}, new Conv2dParams(1, 1, 0, 0, 1, 1, 3),
                         MacConfig.of(PeMode.SS, ActivationType.UINT8))).field());
+        LayerWeights one = exact(tensor(1, 1, 1, 1, 1), 1);
+        // Stride 2 never reads pixel (0, 1), but it is still checked.
+        assertEquals("activations[0][0][0][1]", assertThrows(SwisInputException.class,
+                () -> Conv2d.forward(one, new int[][][][] {{{{1, 300}}}}, new Conv2dParams(2, 2, 0, 0, 1, 1, 1),
+                        MacConfig.of(PeMode.SS, ActivationType.UINT8))).field());
         assertEquals("output height", assertThrows(SwisInputException.class,
                 () -> new Conv2dParams(1, 1, 0, 0, 1, 1, 1).outH(2, 3)).field());
     }
