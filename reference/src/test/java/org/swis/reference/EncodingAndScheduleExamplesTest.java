@@ -32,6 +32,8 @@ class EncodingAndScheduleExamplesTest {
         assertEquals(7, e.bitLength());
         assertArrayEquals(new byte[] {0x22}, e.stream());
         assertEquals(3.5, e.bitsPerWeight(), 0);
+        assertEquals(e, GroupStreamCodec.encode(Decomposer.decompose(q, new DecompositionConfig(Scheme.SWIS, 2, Alpha.ONE), 1)));
+        assertEquals(e.hashCode(), GroupStreamCodec.encode(d).hashCode());
     }
 
     @Test
