@@ -1,0 +1,20 @@
+package org.swis.cli.io;
+
+import java.io.Closeable;
+
+/**
+ * Tensors of one weight file, handed out one at a time in file order so that only the current
+ * tensor is held in memory (a caller that drops each tensor before asking for the next one needs
+ * heap for the largest tensor only, whatever the file size).
+ */
+public interface TensorSource extends Closeable {
+    /** The file, as named in messages. */
+    String file();
+
+    /** The next tensor in file order, or null when there are no more. */
+    Tensor next() throws ImportException;
+
+    /** Releases the file; never fails. */
+    @Override
+    void close();
+}
