@@ -1,0 +1,103 @@
+package org.swis.cli.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.swis.cli.io.TestFiles.entries;
+import static org.swis.cli.io.TestFiles.f32;
+import static org.swis.cli.io.TestFiles.npy;
+
+class NpzReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(byte[] b) throws Exception {
+        Path p = Files.createTempFile(dir, "t", ".npz");
+        Files.write(p, b);
+        return p;
+    }
+
+    static List<Tensor> readAll(Path p) throws ImportException {
+        List<Tensor> out = new ArrayList<>();
+        try (NpzReader r = NpzReader.open(p)) {
+            Tensor t;
+            while ((t = r.next()) != null) {
+                out.add(t);
+            }
+            assertNull(r.next(), "stays exhausted");
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void storedAndDeflatedArchivesRoundTripInArchiveOrder(boolean deflate) throws Exception {
+        byte[] z = TestFiles.npz(entries(
+                "zeta.npy", npy(1, "<f4", false, new int[] {2}, f32(1f, 2f)),
+                "alpha.npy", npy(1, "|i1", false, new int[] {3}, new byte[] {-1, 0, 1}),
+                "dir/nested.npy", npy(2, "<f2", false, new int[] {1}, TestFiles.u16(0x3C00))), deflate);
+        List<Tensor> ts = readAll(write(z));
+        assertEquals(List.of("zeta", "alpha", "dir/nested"), ts.stream().map(Tensor::name).toList());
+        assertArrayEquals(new float[] {1f, 2f}, ts.get(0).toFloats());
+        assertArrayEquals(new byte[] {-1, 0, 1}, ts.get(1).toBytes());
+        assertArrayEquals(new float[] {1f}, ts.get(2).toFloats());
+    }
+
+    @Test
+    void nonNpyEntriesAndDuplicatesAreRejected() throws Exception {
+        byte[] a = npy(1, "<f4", false, new int[] {1}, f32(1f));
+        ImportException e = assertThrows(ImportException.class,
+                () -> readAll(write(TestFiles.npz(entries("readme.txt", a), false))));
+        assertTrue(e.field().startsWith("entry 'readme.txt'"), e.getMessage());
+    }
+
+    @Test
+    void corruptEntryDataFailsTheCrcCheck() throws Exception {
+        byte[] a = npy(1, "<f4", false, new int[] {1}, f32(1f));
+        byte[] z = TestFiles.npz(entries("a.npy", a), false);
+        // Flip the last data byte of the stored entry (the float's high byte): header stays valid.
+        int at = indexOf(z, f32(1f)) + 3;
+        z[at] ^= 0x01;
+        ImportException e = assertThrows(ImportException.class, () -> readAll(write(z)));
+        assertTrue(e.field().endsWith("CRC-32"), e.getMessage());
+    }
+
+    @Test
+    void notAZipIsRejectedNamingTheCentralDirectory() throws Exception {
+        ImportException e = assertThrows(ImportException.class, () -> readAll(write(new byte[] {1, 2, 3, 4})));
+        assertEquals("zip central directory", e.field());
+    }
+
+    @Test
+    void aBadNpyInsideNamesTheEntry() throws Exception {
+        byte[] bad = npy(1, "<f4", false, new int[] {5}, f32(1f));
+        ImportException e = assertThrows(ImportException.class,
+                () -> readAll(write(TestFiles.npz(entries("w.npy", bad), true))));
+        assertEquals("entry 'w.npy' data size", e.field());
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+}
