@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,14 +50,85 @@ public final class SafetensorsReader implements TensorSource {
     record Entry(String name, DType dtype, int[] shape, long begin, long end) {
     }
 
+    /** Random access to the file's bytes: memory-mapped for files, wrapped for in-memory input. */
+    private interface Bytes {
+        long size() throws IOException;
+
+        /** Fills {@code dst} from byte {@code pos} on; a short file is an IOException. */
+        void read(ByteBuffer dst, long pos) throws IOException;
+
+        /** A read-only view of {@code len <= 2^31-1} bytes from {@code pos}. */
+        ByteBuffer window(long pos, long len) throws IOException;
+
+        void close() throws IOException;
+    }
+
+    private static Bytes of(FileChannel ch) {
+        return new Bytes() {
+            @Override
+            public long size() throws IOException {
+                return ch.size();
+            }
+
+            @Override
+            public void read(ByteBuffer dst, long pos) throws IOException {
+                long p = pos;
+                while (dst.hasRemaining()) {
+                    int r = ch.read(dst, p);
+                    if (r < 0) {
+                        throw new IOException("unexpected end of file at byte " + p);
+                    }
+                    p += r;
+                }
+            }
+
+            @Override
+            public ByteBuffer window(long pos, long len) throws IOException {
+                return ch.map(FileChannel.MapMode.READ_ONLY, pos, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                ch.close();
+            }
+        };
+    }
+
+    private static Bytes of(byte[] data) {
+        return new Bytes() {
+            @Override
+            public long size() {
+                return data.length;
+            }
+
+            @Override
+            public void read(ByteBuffer dst, long pos) throws IOException {
+                if (pos + dst.remaining() > data.length) {
+                    throw new IOException("unexpected end of input at byte " + data.length);
+                }
+                dst.put(data, (int) pos, dst.remaining());
+            }
+
+            @Override
+            public ByteBuffer window(long pos, long len) {
+                return ByteBuffer.wrap(data, (int) pos, (int) len).slice().asReadOnlyBuffer();
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+    }
+
     private final String file;
-    private final FileChannel channel;
+    private final Bytes channel;
     private final long dataStart;
     private final List<Entry> entries;
     private final Map<String, String> metadata;
     private int nextIndex;
 
-    private SafetensorsReader(String file, FileChannel channel, long dataStart, List<Entry> entries,
+    private SafetensorsReader(String file, Bytes channel, long dataStart, List<Entry> entries,
                               Map<String, String> metadata) {
         this.file = file;
         this.channel = channel;
@@ -70,9 +140,9 @@ public final class SafetensorsReader implements TensorSource {
     /** Opens the file and validates its whole header; no tensor data is read yet. */
     public static SafetensorsReader open(Path path) throws ImportException {
         String file = path.toString();
-        FileChannel ch = null;
+        Bytes ch = null;
         try {
-            ch = FileChannel.open(path, StandardOpenOption.READ);
+            ch = of(FileChannel.open(path, StandardOpenOption.READ));
             SafetensorsReader r = readHeader(file, ch);
             ch = null;
             return r;
@@ -89,13 +159,22 @@ public final class SafetensorsReader implements TensorSource {
         }
     }
 
-    private static SafetensorsReader readHeader(String file, FileChannel ch) throws IOException, ImportException {
+    /** Reads a safetensors image held in memory (same validation; used by tests and the fuzzer). */
+    static SafetensorsReader of(String file, byte[] data) throws ImportException {
+        try {
+            return readHeader(file, of(data));
+        } catch (IOException e) {
+            throw new ImportException(file, "file", "a readable .safetensors image", e.toString(), e);
+        }
+    }
+
+    private static SafetensorsReader readHeader(String file, Bytes ch) throws IOException, ImportException {
         long size = ch.size();
         if (size < 8) {
             throw new ImportException(file, "header length", "8 bytes", size + " bytes (file truncated)");
         }
         ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, lenBuf, 0);
+        ch.read(lenBuf, 0);
         long n = lenBuf.getLong(0);
         if (n < 2 || n > MAX_HEADER_BYTES || n > size - 8) {
             throw new ImportException(file, "header length",
@@ -103,7 +182,7 @@ public final class SafetensorsReader implements TensorSource {
                     Long.toUnsignedString(n));
         }
         ByteBuffer header = ByteBuffer.allocate((int) n);
-        readFully(ch, header, 8);
+        ch.read(header, 8);
         JsonNode root;
         try {
             root = JSON.readTree(header.array());
@@ -219,17 +298,6 @@ public final class SafetensorsReader implements TensorSource {
         return out;
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        long p = pos;
-        while (b.hasRemaining()) {
-            int r = ch.read(b, p);
-            if (r < 0) {
-                throw new IOException("unexpected end of file at byte " + p);
-            }
-            p += r;
-        }
-    }
-
     @Override
     public String file() {
         return file;
@@ -241,6 +309,7 @@ public final class SafetensorsReader implements TensorSource {
     }
 
     /** Names of all tensors in the order {@link #next()} returns them. */
+    @Override
     public List<String> names() {
         List<String> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -254,15 +323,27 @@ public final class SafetensorsReader implements TensorSource {
         if (nextIndex >= entries.size()) {
             return null;
         }
-        Entry e = entries.get(nextIndex++);
+        return decode(entries.get(nextIndex++));
+    }
+
+    @Override
+    public Tensor read(String name) throws ImportException {
+        for (Entry e : entries) {
+            if (e.name().equals(name)) {
+                return decode(e);
+            }
+        }
+        throw new ImportException(file, "tensor '" + name + "'", "an entry in the header", "none");
+    }
+
+    private Tensor decode(Entry e) throws ImportException {
         ElementDecoder d = new ElementDecoder(file, e.name(), e.shape(), e.dtype());
         long item = e.dtype().itemSize();
         long window = MAP_WINDOW / item * item;
         try {
             for (long p = e.begin(); p < e.end(); p += window) {
                 long len = Math.min(window, e.end() - p);
-                MappedByteBuffer m = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + p, len);
-                d.put(m);
+                d.put(channel.window(dataStart + p, len));
             }
         } catch (IOException ex) {
             throw new ImportException(file, "tensor '" + e.name() + "' data", "a readable data section", ex.toString(), ex);

@@ -2,9 +2,13 @@ package org.swis.cli.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
-/** Opens a weight file by its extension: {@code .npy}, {@code .npz} or {@code .safetensors}. */
+/**
+ * Opens a weight file by its extension: {@code .npy}, {@code .npz} or {@code .safetensors}; in the
+ * archives, int8 tensors are paired with their scale tensors ({@link Int8Scales}).
+ */
 public final class TensorFiles {
     private TensorFiles() {
     }
@@ -18,10 +22,10 @@ public final class TensorFiles {
         }
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".npz")) {
-            return NpzReader.open(path);
+            return Int8Scales.pair(NpzReader.open(path));
         }
         if (lower.endsWith(".safetensors")) {
-            return SafetensorsReader.open(path);
+            return Int8Scales.pair(SafetensorsReader.open(path));
         }
         if (lower.endsWith(".npy")) {
             Tensor t = NpyReader.read(path);
@@ -31,6 +35,19 @@ public final class TensorFiles {
                 @Override
                 public String file() {
                     return file;
+                }
+
+                @Override
+                public List<String> names() {
+                    return List.of(t.name());
+                }
+
+                @Override
+                public Tensor read(String name) throws ImportException {
+                    if (!name.equals(t.name())) {
+                        throw new ImportException(file, "array '" + name + "'", "'" + t.name() + "'", "none");
+                    }
+                    return t;
                 }
 
                 @Override

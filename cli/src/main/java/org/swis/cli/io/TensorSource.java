@@ -11,8 +11,14 @@ public interface TensorSource extends Closeable {
     /** The file, as named in messages. */
     String file();
 
+    /** Names of all tensors in file order (known before any tensor data is read). */
+    java.util.List<String> names();
+
     /** The next tensor in file order, or null when there are no more. */
     Tensor next() throws ImportException;
+
+    /** The tensor with this name, read now (independently of the {@link #next()} position). */
+    Tensor read(String name) throws ImportException;
 
     /** Releases the file; never fails. */
     @Override

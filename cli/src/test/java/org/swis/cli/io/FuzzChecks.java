@@ -46,11 +46,20 @@ final class FuzzChecks {
         return n;
     }
 
-    /** Writes the input to a reused temporary file with the given suffix (the readers take paths). */
+    /**
+     * Writes the input to a temporary file reused for every input of this JVM (the zip reader needs a
+     * file), in /dev/shm when available; removed when the JVM exits.
+     */
     static Path asFile(byte[] data, String suffix) throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "swis-fuzz-" + ProcessHandle.current().pid());
+        Path shm = Path.of("/dev/shm");
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir = base.resolve("swis-fuzz-" + ProcessHandle.current().pid());
         Files.createDirectories(dir);
         Path p = dir.resolve("input" + suffix);
+        if (!Files.exists(p)) {
+            p.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+        }
         Files.write(p, data);
         return p;
     }

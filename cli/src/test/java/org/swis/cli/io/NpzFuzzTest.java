@@ -8,7 +8,7 @@ import java.io.IOException;
 class NpzFuzzTest {
     @FuzzTest(maxDuration = FuzzChecks.SHORT_RUN)
     void npz(byte[] data) throws IOException {
-        try (NpzReader r = NpzReader.open(FuzzChecks.asFile(data, ".npz"))) {
+        try (TensorSource r = Int8Scales.pair(NpzReader.open(FuzzChecks.asFile(data, ".npz")))) {
             FuzzChecks.drain(r);
         } catch (ImportException expected) {
             if (expected.field() == null) {
