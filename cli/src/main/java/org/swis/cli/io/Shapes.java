@@ -49,14 +49,7 @@ public final class Shapes {
 
     /** Dims joined by "x" as in manifest.csv ("16x3x3x3"); "scalar" for rank 0. */
     public static String format(int[] shape) {
-        if (shape.length == 0) {
-            return "scalar";
-        }
-        StringJoiner j = new StringJoiner("x");
-        for (int d : shape) {
-            j.add(Integer.toString(d));
-        }
-        return j.toString();
+        return format(toLongs(shape));
     }
 
     /** Same as {@link #format(int[])} for dims not yet known to fit an int. */

@@ -2,7 +2,6 @@ package org.swis.cli.io;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,14 +14,7 @@ import static org.swis.cli.io.TestFiles.safetensors;
 
 class Int8ScalesTest {
     private static List<Tensor> readAll(String header, byte[] data) throws ImportException {
-        List<Tensor> out = new ArrayList<>();
-        try (TensorSource s = Int8Scales.pair(SafetensorsReader.of("s.safetensors", safetensors(header, data)))) {
-            Tensor t;
-            while ((t = s.next()) != null) {
-                out.add(t);
-            }
-        }
-        return out;
+        return TestFiles.readAll(Int8Scales.pair(SafetensorsReader.of("s.safetensors", safetensors(header, data))));
     }
 
     @Test

@@ -5,14 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.swis.cli.io.TestFiles.entries;
@@ -24,21 +21,11 @@ class NpzReaderTest {
     Path dir;
 
     private Path write(byte[] b) throws Exception {
-        Path p = Files.createTempFile(dir, "t", ".npz");
-        Files.write(p, b);
-        return p;
+        return TestFiles.write(dir, b, ".npz");
     }
 
     static List<Tensor> readAll(Path p) throws ImportException {
-        List<Tensor> out = new ArrayList<>();
-        try (NpzReader r = NpzReader.open(p)) {
-            Tensor t;
-            while ((t = r.next()) != null) {
-                out.add(t);
-            }
-            assertNull(r.next(), "stays exhausted");
-        }
-        return out;
+        return TestFiles.readAll(NpzReader.open(p));
     }
 
     @ParameterizedTest

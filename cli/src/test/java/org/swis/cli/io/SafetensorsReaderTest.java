@@ -3,9 +3,7 @@ package org.swis.cli.io;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,20 +21,11 @@ class SafetensorsReaderTest {
     Path dir;
 
     private Path write(byte[] b) throws Exception {
-        Path p = Files.createTempFile(dir, "t", ".safetensors");
-        Files.write(p, b);
-        return p;
+        return TestFiles.write(dir, b, ".safetensors");
     }
 
     static List<Tensor> readAll(Path p) throws ImportException {
-        List<Tensor> out = new ArrayList<>();
-        try (SafetensorsReader r = SafetensorsReader.open(p)) {
-            Tensor t;
-            while ((t = r.next()) != null) {
-                out.add(t);
-            }
-        }
-        return out;
+        return TestFiles.readAll(SafetensorsReader.open(p));
     }
 
     private ImportException fails(String header, byte[] data) {

@@ -114,6 +114,28 @@ final class TestFiles {
         return b.array();
     }
 
+    /** Writes bytes to a new file with the given suffix in {@code dir}. */
+    static java.nio.file.Path write(java.nio.file.Path dir, byte[] bytes, String suffix) throws IOException {
+        java.nio.file.Path p = java.nio.file.Files.createTempFile(dir, "t", suffix);
+        java.nio.file.Files.write(p, bytes);
+        return p;
+    }
+
+    /** Every tensor of a source, in order; closes it. */
+    static java.util.List<Tensor> readAll(TensorSource source) throws ImportException {
+        try (TensorSource s = source) {
+            java.util.List<Tensor> out = new java.util.ArrayList<>();
+            Tensor t;
+            while ((t = s.next()) != null) {
+                out.add(t);
+            }
+            if (s.next() != null) {
+                throw new AssertionError("a drained source must stay drained");
+            }
+            return out;
+        }
+    }
+
     static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         for (byte[] p : parts) {
