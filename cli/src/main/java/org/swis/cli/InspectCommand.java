@@ -1,0 +1,203 @@
+package org.swis.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.swis.cli.io.DType;
+import org.swis.cli.io.ImportException;
+import org.swis.cli.io.LayoutNames;
+import org.swis.cli.io.Manifest;
+import org.swis.cli.io.ManifestEntry;
+import org.swis.cli.io.Shapes;
+import org.swis.cli.io.Tensor;
+import org.swis.cli.io.TensorFiles;
+import org.swis.cli.io.TensorSource;
+import org.swis.cli.io.TensorStats;
+import org.swis.cli.io.WeightLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code swis inspect}: lists the tensors of a weight file with shape, dtype, layout and statistics. */
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"List the tensors of a weight file (.npz, .npy or .safetensors) one at a time: "
+                + "name, shape, dtype, layout, count, min, max, mean, std (population).",
+            "The layout comes from --layout, else from --manifest, else from the rank "
+                + "(4 -> OIHW, 2 -> OI, with a warning)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  swis inspect ../shared/weights/vww_mobilenet_v1_025/weights.npz \\",
+            "      --manifest ../shared/weights/vww_mobilenet_v1_025/manifest.csv",
+            "  swis inspect model.safetensors --layout OIHW --csv -o tensors.csv"})
+public final class InspectCommand implements Callable<Integer> {
+    private static final List<String> COLUMNS =
+            List.of("name", "shape", "dtype", "layout", "count", "min", "max", "mean", "std");
+
+    @ParentCommand
+    SwisCommand root;
+
+    @Parameters(index = "0", paramLabel = "<weights>", description = "A .npz, .npy or .safetensors file.")
+    Path weights;
+
+    @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>",
+            description = "Manifest to take layouts from and to check names, shapes, dtypes and order against.")
+    Path manifest;
+
+    @Option(names = {"-l", "--layout"}, paramLabel = "<layout>",
+            description = "Layout of every tensor, overriding the manifest: OIHW, HWIO, HWCM, OI or IO.")
+    String layout;
+
+    @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
+    boolean csv;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+            description = "Write the listing to this file (atomically) instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() throws ImportException, IOException {
+        WeightLayout forced = null;
+        if (layout != null) {
+            forced = LayoutNames.parse(layout);
+            if (forced == null || forced == WeightLayout.UNKNOWN) {
+                throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
+            }
+        }
+        Manifest m = manifest == null ? null : Manifest.read(manifest);
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int inferred = 0;
+        try (TensorSource src = TensorFiles.open(weights)) {
+            Tensor t;
+            while ((t = src.next()) != null) {
+                WeightLayout l;
+                if (forced != null) {
+                    if (forced.rank() != t.rank()) {
+                        throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
+                                + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
+                    }
+                    l = forced;
+                } else if (m != null) {
+                    l = checkAgainstManifest(m, t, rows.size()).layout();
+                } else {
+                    l = LayoutNames.inferFromRank(t.rank());
+                    inferred++;
+                }
+                if (m != null && forced != null) {
+                    checkAgainstManifest(m, t, rows.size());
+                }
+                seen.add(t.name());
+                rows.add(row(t.withLayout(l)));
+            }
+        }
+        if (m != null) {
+            for (ManifestEntry e : m.entries()) {
+                if (!seen.contains(e.name())) {
+                    throw new ImportException(weights.toString(), "tensor '" + e.name() + "'",
+                            "present (listed in " + m.file() + ")", "absent");
+                }
+            }
+        }
+        if (inferred > 0 && !root.quiet()) {
+            PrintWriter err = root.spec.commandLine().getErr();
+            err.println("swis inspect: warning: layout of " + inferred + " tensor(s) inferred from rank "
+                    + "(4 -> OIHW, 2 -> OI); pass --layout or --manifest to state it");
+            err.flush();
+        }
+        String text = csv ? csv(rows) : table(rows);
+        if (output != null) {
+            AtomicFiles.writeString(output, text);
+        } else {
+            PrintWriter out = root.spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return SwisCommand.OK;
+    }
+
+    private ManifestEntry checkAgainstManifest(Manifest m, Tensor t, int position) throws ImportException {
+        ManifestEntry e = m.get(t.name());
+        if (e == null) {
+            throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + weights, "none");
+        }
+        if (!Arrays.equals(e.shape(), t.shape())) {
+            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' shape",
+                    Shapes.format(e.shape()) + " (from " + m.file() + ")", Shapes.format(t.shape()));
+        }
+        if (e.dtype() != t.dtype()) {
+            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' dtype",
+                    e.dtype().manifestName() + " (from " + m.file() + ")", t.dtype().manifestName());
+        }
+        if (e.index() != position) {
+            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' position",
+                    e.index() + " (index in " + m.file() + ")", Integer.toString(position));
+        }
+        return e;
+    }
+
+    private static List<String> row(Tensor t) {
+        TensorStats s = TensorStats.of(t);
+        DType d = t.dtype();
+        return List.of(t.name(), Shapes.format(t.shape()), d.manifestName(), t.layout().toString(),
+                Long.toString(s.count()), num(s.min()), num(s.max()), num(s.mean()), num(s.std()));
+    }
+
+    /** Nine significant digits (enough to round-trip a float), locale-independent and the same on every JDK. */
+    static String num(double v) {
+        return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.9g", v);
+    }
+
+    private static String csv(List<List<String>> rows) throws IOException {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+            p.printRecord(COLUMNS);
+            for (List<String> r : rows) {
+                p.printRecord(r);
+            }
+        }
+        return w.toString();
+    }
+
+    private static String table(List<List<String>> rows) {
+        int[] width = new int[COLUMNS.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = COLUMNS.get(c).length();
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        appendRow(b, COLUMNS, width);
+        for (List<String> r : rows) {
+            appendRow(b, r, width);
+        }
+        return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<String> r, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < width.length; c++) {
+            String cell = r.get(c);
+            boolean right = c >= 4;
+            String pad = " ".repeat(width[c] - cell.length());
+            line.append(right ? pad + cell : cell + pad);
+            if (c < width.length - 1) {
+                line.append("  ");
+            }
+        }
+        b.append(line.toString().stripTrailing()).append('\n');
+    }
+}

@@ -1,0 +1,26 @@
+package org.swis.cli.io;
+
+import java.io.Closeable;
+
+/**
+ * Tensors of one weight file, handed out one at a time in file order so that only the current
+ * tensor is held in memory (a caller that drops each tensor before asking for the next one needs
+ * heap for the largest tensor only, whatever the file size).
+ */
+public interface TensorSource extends Closeable {
+    /** The file, as named in messages. */
+    String file();
+
+    /** Names of all tensors in file order (known before any tensor data is read). */
+    java.util.List<String> names();
+
+    /** The next tensor in file order, or null when there are no more. */
+    Tensor next() throws ImportException;
+
+    /** The tensor with this name, read now (independently of the {@link #next()} position). */
+    Tensor read(String name) throws ImportException;
+
+    /** Releases the file; never fails. */
+    @Override
+    void close();
+}
