@@ -13,6 +13,12 @@ import org.swis.reference.swis.Alpha;
  * and {@code Q = sum & (2^qb - 1)} because {@code 0 <= Q < 2^qb}. The packed path is used only when
  * {@code (M*maxErr + 1) * 2^qb} and {@code alpha.num*(M*maxErr)^2 + alpha.den*M*maxErr^2} are both
  * below 2^31; otherwise the search runs on exact {@code long} sums.
+ *
+ * <p>The 16-bit path (for wide vectors) keeps S and Q in separate short tables with every per-weight
+ * error clamped to [-E, E] and |S| clamped to E_S, where den*E^2 and num*E_S^2 exceed an upper bound
+ * U on any group's optimal cost. A candidate touched by a clamp has, both clamped and exact, a cost
+ * above U, so it can neither win nor tie with the optimum; every other candidate's cost is exact.
+ * Used only when the clamped sums and costs fit in 16 bits (at M = 4, N = 4, alpha = 1: E = 68).
  */
 public final class SearchPlan {
     /** Table rows: 256 positive then 256 negative magnitudes. */
@@ -34,7 +40,32 @@ public final class SearchPlan {
     /** {@code stride} entries: 0 for real candidates, Integer.MAX_VALUE for padding lanes. */
     public final int[] pad;
 
-    public SearchPlan(CandidateTables tables, int m, Alpha alpha, int lanes) {
+    /** True when the clamped 16-bit path is exact for this configuration (see class comment). */
+    public final boolean narrow;
+    /** Candidates padded to a multiple of the 16-bit lane count. */
+    public final int narrowStride;
+    /**
+     * {@code ROWS * narrowStride}: signed error clamped to [-E, E]; padding E. Its square is the capped
+     * squared error, {@code min(e^2, E^2)}, so a kernel may derive Q from these entries alone.
+     */
+    public final short[] narrowSigned;
+    /** {@code 256 * narrowStride}: squared error capped at clamp^2; padding clamp^2. */
+    public final short[] narrowSquared;
+    /** Bound on |S| used in the 16-bit cost (0 when alpha = 0). */
+    public final short signedClamp;
+    /**
+     * True when the 16-bit path may rank candidates by one key per lane,
+     * {@code (min(cost, 8191) << 3 | chunk) ^ 0x8000}: every group's optimum is below 8191 and there
+     * are at most 8 chunks, so the key orders (cost, chunk) exactly for every cost that can win.
+     */
+    public final boolean narrowKey;
+
+    /**
+     * @param lanes       int lanes of the caller's vectors (1 for scalar code)
+     * @param narrowLanes short lanes for the 16-bit path, 0 to skip it
+     * @param maxMagnitude largest magnitude the tensor holds (255 when unknown)
+     */
+    public SearchPlan(CandidateTables tables, int m, Alpha alpha, int lanes, int narrowLanes, int maxMagnitude) {
         this.tables = tables;
         this.m = m;
         this.num = alpha.num();
@@ -67,6 +98,55 @@ public final class SearchPlan {
         } else {
             table = null;
         }
+        // 16-bit path: U bounds every group's optimal cost (the cost of one fixed candidate c0 can never
+        // exceed num*(M*e0)^2 + den*M*e0^2, e0 = c0's largest error); entries are clamped at values
+        // whose cost alone exceeds U, so only candidates that cannot win are distorted.
+        long u = Long.MAX_VALUE;
+        for (int c = 0; c < k; c++) {
+            long e0 = 0;
+            for (int v = 0; v <= maxMagnitude; v++) {
+                e0 = Math.max(e0, Math.abs(tables.error(c, v)));
+            }
+            u = Math.min(u, num * (m * e0) * (m * e0) + den * m * e0 * e0);
+        }
+        long t = u + 1;
+        long clampE = root(t, den);
+        long clampS = num == 0 ? 0 : root(t, num);
+        boolean fits = narrowLanes > 0 && m * clampE * clampE <= Short.MAX_VALUE
+                && num * clampS * clampS + den * m * clampE * clampE <= Short.MAX_VALUE;
+        this.narrow = fits;
+        this.narrowStride = fits ? (k + narrowLanes - 1) / narrowLanes * narrowLanes : 0;
+        this.signedClamp = (short) clampS;
+        this.narrowKey = fits && u < 8191 && narrowStride / narrowLanes <= 8;
+        if (fits) {
+            narrowSigned = new short[ROWS * narrowStride];
+            narrowSquared = new short[CandidateTables.MAGNITUDES * narrowStride];
+            for (int v = 0; v < CandidateTables.MAGNITUDES; v++) {
+                for (int c = 0; c < narrowStride; c++) {
+                    long e = c < k ? Math.max(-clampE, Math.min(clampE, tables.error(c, v))) : clampE;
+                    long q = c < k ? Math.min((long) tables.error(c, v) * tables.error(c, v), clampE * clampE)
+                            : clampE * clampE;
+                    narrowSigned[v * narrowStride + c] = (short) e;
+                    narrowSigned[(CandidateTables.MAGNITUDES + v) * narrowStride + c] = (short) (c < k ? -e : e);
+                    narrowSquared[v * narrowStride + c] = (short) q;
+                }
+            }
+        } else {
+            narrowSigned = null;
+            narrowSquared = null;
+        }
+    }
+
+    /** Smallest r &gt;= 0 with {@code scale * r^2 >= t}. */
+    private static long root(long t, long scale) {
+        long r = (long) Math.ceil(Math.sqrt((double) t / scale));
+        while (r > 0 && scale * (r - 1) * (r - 1) >= t) {
+            r--;
+        }
+        while (scale * r * r < t) {
+            r++;
+        }
+        return r;
     }
 
     /** Number of candidates K. */

@@ -23,6 +23,11 @@ public class TableDecomposer implements DecomposeKernel {
         return 1;
     }
 
+    /** Short lane count of the 16-bit path, 0 when this kernel does not use it. */
+    protected int narrowLanes() {
+        return 0;
+    }
+
     @Override
     public String name() {
         return "table-scalar";
@@ -42,9 +47,19 @@ public class TableDecomposer implements DecomposeKernel {
         GroupLayout layout = Decomposer.layoutOf(t, config.m());
         SwisCodes.Builder out = SwisCodes.builder(config.scheme(), layout, t.filters(), shiftsPerFilter);
         SearchPlan[] plans = new SearchPlan[9];
+        int maxMagnitude = -1;
         for (int n : shiftsPerFilter) {
             if (plans[n] == null) {
-                plans[n] = new SearchPlan(CandidateTables.of(config.scheme(), n), config.m(), config.alpha(), lanes());
+                CandidateTables tab = CandidateTables.of(config.scheme(), n);
+                plans[n] = new SearchPlan(tab, config.m(), config.alpha(), lanes(), narrowLanes(), 255);
+                if (narrowLanes() > 0 && !plans[n].narrow) {
+                    if (maxMagnitude < 0) {
+                        maxMagnitude = t.maxMagnitude();
+                    }
+                    if (maxMagnitude < 255) {
+                        plans[n] = new SearchPlan(tab, config.m(), config.alpha(), lanes(), narrowLanes(), maxMagnitude);
+                    }
+                }
             }
         }
         int m = layout.m();
@@ -60,12 +75,20 @@ public class TableDecomposer implements DecomposeKernel {
         return out.build();
     }
 
-    private void decomposeRange(QuantizedTensor t, GroupLayout layout, int[] element, int[] counts,
-                                SearchPlan[] plans, SwisCodes.Builder out, int from, int to) {
+    /**
+     * Decomposes groups [from, to) (flat, filter-major) into {@code out}. Subclasses may replace the
+     * loop for configurations they specialise and call this for the rest.
+     *
+     * @param element per group-in-filter and slot, the canonical in-filter index or {@link GroupLayout#PAD}
+     */
+    protected void decomposeRange(QuantizedTensor t, GroupLayout layout, int[] element, int[] counts,
+                                  SearchPlan[] plans, SwisCodes.Builder out, int from, int to) {
         int m = layout.m();
         int gpf = layout.groupsPerFilter();
         int fs = layout.filterSize();
         int[] rows = new int[m];
+        int[] signedRows = new int[m];
+        int[] squaredRows = new int[m];
         int[] mag = new int[m];
         int f = from / gpf;
         int g = from % gpf;
@@ -86,9 +109,13 @@ public class TableDecomposer implements DecomposeKernel {
                     }
                 }
                 mag[i] = v;
-                rows[i] = ((signBits >> i & 1) * CandidateTables.MAGNITUDES + v) * p.stride;
+                int row = (signBits >> i & 1) * CandidateTables.MAGNITUDES + v;
+                rows[i] = row * p.stride;
+                signedRows[i] = row * p.narrowStride;
+                squaredRows[i] = v * p.narrowStride;
             }
-            int c = p.packed ? choosePacked(p, rows) : chooseExact(p, mag, signBits);
+            int c = p.narrow ? chooseNarrow(p, signedRows, squaredRows)
+                    : p.packed ? choosePacked(p, rows) : chooseExact(p, mag, signBits);
             CandidateTables tab = p.tables;
             support[gi] = (byte) tab.supportBits(c);
             signs[gi] = signBits;
@@ -129,6 +156,14 @@ public class TableDecomposer implements DecomposeKernel {
             }
         }
         return bestC;
+    }
+
+    /**
+     * First candidate of lowest cost on the clamped 16-bit tables; only called when
+     * {@link #narrowLanes()} is positive.
+     */
+    protected int chooseNarrow(SearchPlan p, int[] signedRows, int[] squaredRows) {
+        throw new IllegalStateException(name() + " has no 16-bit search path");
     }
 
     /** The same search on exact long sums, for alphas or group sizes beyond the packed bounds. */
