@@ -12,7 +12,7 @@ import org.swis.kernels.scalar.UnitMatrix;
 
 /**
  * SWIS GEMV/GEMM with the Vector API on {@link UnitMatrix}: lanes are units (4 weights of a group).
- * Per plane j the mask nibble is spread to one bit per byte ({@code * 0x204081 & 0x01010101}) and
+ * Per plane j the layout already holds one mask bit per byte ({@code (unit >>> j) & 0x01010101}),
  * shifted by the lane's own s_j, so the four magnitudes (paper Eq. 6) build up in the four bytes of
  * each int lane without carries. Each byte is then multiplied by the activation of its slot in int32
  * lanes and the product negated where the sign bit is set (Eq. 7 summed over slots and planes).
@@ -60,12 +60,12 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = IntVector.zero(S);
                 for (int j = 0; j < planes; j++) {
-                    IntVector bits = c.lanewise(VectorOperators.LSHR, 4 * j).and(15).mul(0x204081).and(0x01010101);
-                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 20 + 3 * j).and(7)));
+                    IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
+                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
                 }
                 for (int i = 0; i < 4; i++) {
                     IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-                    IntVector s = c.lanewise(VectorOperators.LSHL, 15 - i).lanewise(VectorOperators.ASHR, 31);
+                    IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
                     IntVector p = v.mul(IntVector.fromArray(S, a, i * u4 + u));
                     acc = acc.add(p.lanewise(VectorOperators.XOR, s).sub(s));
                 }
@@ -76,7 +76,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 int mag = UnitMatrix.magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
                     int v = (mag >>> (8 * i) & 0xFF) * a[i * u4 + u];
-                    int s = -(c >>> (16 + i) & 1);
+                    int s = -(c >>> (8 * i + 7) & 1);
                     sum += (v ^ s) - s;
                 }
             }
@@ -113,12 +113,12 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = IntVector.zero(S);
                 for (int j = 0; j < planes; j++) {
-                    IntVector bits = c.lanewise(VectorOperators.LSHR, 4 * j).and(15).mul(0x204081).and(0x01010101);
-                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 20 + 3 * j).and(7)));
+                    IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
+                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
                 }
                 for (int i = 0; i < 4; i++) {
                     IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-                    IntVector s = c.lanewise(VectorOperators.LSHL, 15 - i).lanewise(VectorOperators.ASHR, 31);
+                    IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
                     v.lanewise(VectorOperators.XOR, s).sub(s).intoArray(dec, i * u4 + u);
                 }
             }

@@ -8,7 +8,7 @@ import org.swis.kernels.SwisCodes;
 
 /**
  * Scalar SWIS GEMV/GEMM on {@link UnitMatrix}: each unit's four magnitudes are rebuilt in one int
- * with the SWAR spread (one multiply per plane, then {@code << s_j}, paper Eq. 6), then multiplied
+ * plane by plane (one mask bit per byte, shifted by {@code s_j}, paper Eq. 6), then multiplied
  * by the activations with the sign applied. Exact in int (see {@link MatrixChecks#requireIntSums}).
  */
 public final class SwisMatmulScalar implements GemvKernel, GemmKernel {
@@ -63,7 +63,7 @@ public final class SwisMatmulScalar implements GemvKernel, GemmKernel {
             if (um.compact()) {
                 int c = um.units()[base + u];
                 mag = UnitMatrix.magnitudes(c, planes);
-                signs = c >>> 16;
+                signs = UnitMatrix.signs(c);
             } else {
                 long c = um.wideUnits()[base + u];
                 mag = UnitMatrix.magnitudes(c, planes);

@@ -10,9 +10,10 @@ import org.swis.reference.swis.GroupLayout;
  * unit per group; M = 8: two units sharing the group's shifts; M &lt; 4: padded), and each unit is
  * one word holding the paper's per-group storage (§3.3) with the mask bits plane-major:
  * <ul>
- *   <li>compact (every filter has N &lt;= 4), one {@code int}: bits 4j..4j+3 the mask nibble of
- *       plane j (bit i = m_i[j]), bits 16..19 the sign nibble, bits 20+3j..22+3j shift s_j;
- *       8 bits per weight at M = 4, N = 4;</li>
+ *   <li>compact (every filter has N &lt;= 4), one {@code int} of four bytes, byte i for slot i:
+ *       bits 0..3 its mask code (bit j = m_i[j], so plane j of all four slots is
+ *       {@code (unit >>> j) & 0x01010101}), bits 4..6 shift s_i of the unit, bit 7 its sign;
+ *       8 bits per weight at M = 4, N = 4 (the paper's 4 + 3N + MN bits per group, §3.3);</li>
  *   <li>wide (some N &gt; 4), one {@code long}: plane nibbles in bits 0..31, signs in 32..35, shifts
  *       from bit 36.</li>
  * </ul>
@@ -77,7 +78,7 @@ public final class UnitMatrix implements PreparedMatrix {
                     int j = 0;
                     for (int p = 0; p < 8; p++) {
                         if ((sb >> p & 1) != 0) {
-                            word |= (long) p << ((compact ? 20 : 36) + 3 * j);
+                            word |= (long) p << shiftBit(compact, j);
                             j++;
                         }
                     }
@@ -87,12 +88,12 @@ public final class UnitMatrix implements PreparedMatrix {
                             break;
                         }
                         if ((codes.signBits(gi) >> s & 1) != 0) {
-                            word |= 1L << ((compact ? 16 : 32) + i);
+                            word |= 1L << signBit(compact, i);
                         }
                         int mask = codes.mask(gi, s);
                         for (int q = 0; q < codes.shifts(r); q++) {
                             if ((mask >> q & 1) != 0) {
-                                word |= 1L << (4 * q + i);
+                                word |= 1L << maskBit(compact, q, i);
                             }
                         }
                     }
@@ -105,6 +106,21 @@ public final class UnitMatrix implements PreparedMatrix {
                 }
             }
         }
+    }
+
+    /** Bit of shift s_j in a unit word. */
+    public static int shiftBit(boolean compact, int j) {
+        return compact ? 4 + 8 * j : 36 + 3 * j;
+    }
+
+    /** Bit of the sign of slot i in a unit word. */
+    public static int signBit(boolean compact, int i) {
+        return compact ? 8 * i + 7 : 32 + i;
+    }
+
+    /** Bit of mask bit m_i[j] (plane j, slot i) in a unit word. */
+    public static int maskBit(boolean compact, int j, int i) {
+        return compact ? 8 * i + j : 4 * j + i;
     }
 
     /** Lays out {@code codes} for kernel {@code kernel}. */
@@ -173,9 +189,14 @@ public final class UnitMatrix implements PreparedMatrix {
     public static int magnitudes(int unit, int planes) {
         int mag = 0;
         for (int j = 0; j < planes; j++) {
-            mag += spread(unit >>> (4 * j) & 15) << (unit >>> (20 + 3 * j) & 7);
+            mag += (unit >>> j & 0x01010101) << (unit >>> (4 + 8 * j) & 7);
         }
         return mag;
+    }
+
+    /** The sign bits of a compact unit as a nibble. */
+    public static int signs(int unit) {
+        return (unit >>> 7 & 1) | (unit >>> 14 & 2) | (unit >>> 21 & 4) | (unit >>> 28 & 8);
     }
 
     /** The four magnitudes of a wide unit. */
@@ -199,7 +220,7 @@ public final class UnitMatrix implements PreparedMatrix {
         int signs;
         if (compact()) {
             mag = magnitudes(units[at], planes);
-            signs = units[at] >>> 16 & 15;
+            signs = signs(units[at]);
         } else {
             mag = magnitudes(wideUnits[at], planes);
             signs = (int) (wideUnits[at] >>> 32) & 15;
@@ -232,19 +253,19 @@ public final class UnitMatrix implements PreparedMatrix {
                 long first = word(r * unitsPerRow + g * unitsPerGroup);
                 int sb = 0;
                 for (int j = 0; j < n; j++) {
-                    sb |= 1 << (int) (first >>> ((compact() ? 20 : 36) + 3 * j) & 7);
+                    sb |= 1 << (int) (first >>> shiftBit(compact(), j) & 7);
                 }
                 b.support[gi] = (byte) sb;
                 int signs = 0;
                 for (int s = 0; s < m; s++) {
                     long w = word(r * unitsPerRow + g * unitsPerGroup + s / 4);
                     int i = s % 4;
-                    if ((w >>> ((compact() ? 16 : 32) + i) & 1) != 0) {
+                    if ((w >>> signBit(compact(), i) & 1) != 0) {
                         signs |= 1 << s;
                     }
                     int mask = 0;
                     for (int j = 0; j < n; j++) {
-                        if ((w >>> (4 * j + i) & 1) != 0) {
+                        if ((w >>> maskBit(compact(), j, i) & 1) != 0) {
                             mask |= 1 << j;
                         }
                     }
