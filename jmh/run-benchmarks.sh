@@ -26,6 +26,7 @@ kernels_full() { # label java
   local l=$1 j=$2
   run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
       -p shape=llm-4096x4096,llm-11008x4096,llm-4096x11008,resnet18-layer4 -p n=2,3,4 -p batch=1,16
+  run "$l" "$j" kernels-swis-n1 KernelBenchmark -p kernel=swis-vector -p shape=llm-4096x4096 -p n=1 -p batch=1,16
   run "$l" "$j" kernels-swis-conv KernelBenchmark -p kernel=swis-vector \
       -p shape=resnet18-conv1,resnet18-layer1,mobilenetv2-expand960,mobilenetv2-conv1280 -p n=4 -p batch=1,16
   run "$l" "$j" kernels-int8 KernelBenchmark -p kernel=int8-vector \

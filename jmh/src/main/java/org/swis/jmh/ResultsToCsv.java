@@ -222,17 +222,30 @@ public final class ResultsToCsv {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** "model name (family F model M, avx2)" from /proc/cpuinfo, or os.arch when it is unreadable. */
     static String cpuModel() {
+        String name = System.getProperty("os.arch");
+        String family = "?";
+        String model = "?";
+        String isa = "";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                String v = line.substring(line.indexOf(':') + 1).trim();
                 if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
+                    name = v;
+                } else if (line.startsWith("cpu family")) {
+                    family = v;
+                } else if (line.startsWith("model") && !line.startsWith("model name")) {
+                    model = v;
+                } else if (line.startsWith("flags")) {
+                    isa = v.contains("avx512f") ? "avx512" : v.contains("avx2") ? "avx2" : "no avx2";
+                    break;
                 }
             }
         } catch (IOException e) {
-            return System.getProperty("os.arch");
+            return name;
         }
-        return System.getProperty("os.arch");
+        return name + " (family " + family + " model " + model + ", " + isa + ")";
     }
 
     static String gitCommit() {
