@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import org.swis.kernels.baseline.Float32Gemv;
 import org.swis.kernels.baseline.Int8Kernel;
 import org.swis.kernels.ref.ReferenceDecomposeKernel;
@@ -24,46 +25,42 @@ public final class KernelRegistry {
 
     /** Decomposers: reference, built-ins, then discovered ones. */
     public static List<DecomposeKernel> decomposers() {
-        List<DecomposeKernel> all = new ArrayList<>();
-        all.add(new ReferenceDecomposeKernel());
-        all.addAll(Vectorization.scalar().decomposers());
-        Vectorization.selection().vector().ifPresent(v -> all.addAll(v.decomposers()));
-        ServiceLoader.load(DecomposeKernel.class).forEach(all::add);
-        return unique(all, "decomposer");
+        return collect(new ReferenceDecomposeKernel(), KernelSet::decomposers, DecomposeKernel.class, "decomposer");
     }
 
     /** GEMV kernels: reference, built-ins, then discovered ones. */
     public static List<GemvKernel> gemv() {
-        List<GemvKernel> all = new ArrayList<>();
-        all.add(new ReferenceMatmulKernel());
-        all.addAll(Vectorization.scalar().gemv());
-        Vectorization.selection().vector().ifPresent(v -> all.addAll(v.gemv()));
-        ServiceLoader.load(GemvKernel.class).forEach(all::add);
-        return unique(all, "GEMV kernel");
+        return collect(new ReferenceMatmulKernel(), KernelSet::gemv, GemvKernel.class, "GEMV kernel");
     }
 
     /** GEMM kernels: reference, built-ins, then discovered ones. */
     public static List<GemmKernel> gemm() {
-        List<GemmKernel> all = new ArrayList<>();
-        all.add(new ReferenceMatmulKernel());
-        all.addAll(Vectorization.scalar().gemm());
-        Vectorization.selection().vector().ifPresent(v -> all.addAll(v.gemm()));
-        ServiceLoader.load(GemmKernel.class).forEach(all::add);
-        return unique(all, "GEMM kernel");
+        return collect(new ReferenceMatmulKernel(), KernelSet::gemm, GemmKernel.class, "GEMM kernel");
     }
 
     /** The int8 yardsticks (scalar, and vector when selected). */
     public static List<Int8Kernel> int8() {
-        List<Int8Kernel> all = new ArrayList<>(Vectorization.scalar().int8());
-        Vectorization.selection().vector().ifPresent(v -> all.addAll(v.int8()));
-        return unique(all, "int8 kernel");
+        return collect(null, KernelSet::int8, null, "int8 kernel");
     }
 
     /** The float32 yardsticks. */
     public static List<Float32Gemv> float32() {
-        List<Float32Gemv> all = new ArrayList<>(Vectorization.scalar().float32());
-        Vectorization.selection().vector().ifPresent(v -> all.addAll(v.float32()));
-        return unique(all, "float32 kernel");
+        return collect(null, KernelSet::float32, null, "float32 kernel");
+    }
+
+    /** The reference (if any), the scalar family, the vector family when selected, then service-loaded kernels. */
+    private static <K extends Kernel> List<K> collect(K reference, Function<KernelSet, List<K>> family,
+                                                      Class<K> service, String what) {
+        List<K> all = new ArrayList<>();
+        if (reference != null) {
+            all.add(reference);
+        }
+        all.addAll(family.apply(Vectorization.scalar()));
+        Vectorization.selection().vector().ifPresent(v -> all.addAll(family.apply(v)));
+        if (service != null) {
+            ServiceLoader.load(service).forEach(all::add);
+        }
+        return unique(all, what);
     }
 
     public static DecomposeKernel decomposer(String name) {

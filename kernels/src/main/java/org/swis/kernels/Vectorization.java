@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.swis.kernels.scalar.ScalarKernels;
+import org.swis.kernels.baseline.Float32Gemv;
+import org.swis.kernels.baseline.Int8Scalar;
+import org.swis.kernels.scalar.SwisMatmulScalar;
+import org.swis.kernels.scalar.TableDecomposer;
 
 /**
  * Runtime choice between the scalar and the Vector API kernel families, after Lucene's
@@ -32,9 +35,15 @@ public final class Vectorization {
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), jvmArguments()));
     }
 
-    private static final KernelSet SCALAR = new ScalarKernels();
+    private static final KernelSet SCALAR = scalarFamily();
 
     private Vectorization() {
+    }
+
+    private static KernelSet scalarFamily() {
+        SwisMatmulScalar swis = new SwisMatmulScalar();
+        return new KernelSet(List.of(new TableDecomposer()), List.of(swis), List.of(swis), List.of(new Int8Scalar()),
+                List.of(new Float32Gemv.Scalar()));
     }
 
     /** The process-wide selection (looked up and logged once). */
@@ -78,8 +87,9 @@ public final class Vectorization {
             }
         }
         try {
-            KernelSet k = (KernelSet) Class.forName(PANAMA).getConstructor().newInstance();
-            int bits = (int) Class.forName(PANAMA).getMethod("vectorBitSize").invoke(null);
+            Class<?> panama = Class.forName(PANAMA);
+            KernelSet k = (KernelSet) panama.getMethod("create").invoke(null);
+            int bits = (int) panama.getMethod("vectorBitSize").invoke(null);
             return new Selection(Optional.of(k), "Vector API enabled (jdk.incubator.vector), preferred int vector "
                     + bits + " bits", bits);
         } catch (java.lang.reflect.InvocationTargetException e) {

@@ -58,11 +58,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             IntVector acc = IntVector.zero(S);
             for (int u = 0; u < upper; u += L) {
                 IntVector c = IntVector.fromArray(S, units, base + u);
-                IntVector mag = IntVector.zero(S);
-                for (int j = 0; j < planes; j++) {
-                    IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
-                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
-                }
+                IntVector mag = magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
                     IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
                     IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
@@ -82,6 +78,19 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             }
             y[r] = sum;
         }
+    }
+
+    /**
+     * The four magnitudes of each unit lane, one per byte: plane j is {@code (c >>> j) & 0x01010101},
+     * shifted by the lane's s_j (bits 4+8j..6+8j); distinct shifts, so no carries (Eq. 6).
+     */
+    private static IntVector magnitudes(IntVector c, int planes) {
+        IntVector mag = IntVector.zero(S);
+        for (int j = 0; j < planes; j++) {
+            IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
+            mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
+        }
+        return mag;
     }
 
     @Override
@@ -111,11 +120,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             int upper = S.loopBound(u4);
             for (int u = 0; u < upper; u += L) {
                 IntVector c = IntVector.fromArray(S, units, base + u);
-                IntVector mag = IntVector.zero(S);
-                for (int j = 0; j < planes; j++) {
-                    IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
-                    mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
-                }
+                IntVector mag = magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
                     IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
                     IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);

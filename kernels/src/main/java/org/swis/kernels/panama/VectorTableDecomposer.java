@@ -25,14 +25,10 @@ final class VectorTableDecomposer extends TableDecomposer {
     private static final int[] IOTA = new int[L];
     private static final VectorSpecies<Short> H = ShortVector.SPECIES_PREFERRED;
     private static final int HL = H.length();
-    private static final short[] IOTA_SHORT = new short[HL];
 
     static {
         for (int i = 0; i < L; i++) {
             IOTA[i] = i;
-        }
-        for (int i = 0; i < HL; i++) {
-            IOTA_SHORT[i] = (short) i;
         }
     }
 
@@ -124,43 +120,6 @@ final class VectorTableDecomposer extends TableDecomposer {
                 f++;
             }
         }
-    }
-
-    @Override
-    protected int chooseNarrow(SearchPlan p, int[] signedRows, int[] squaredRows) {
-        short[] st = p.narrowSigned;
-        short[] qt = p.narrowSquared;
-        int stride = p.narrowStride;
-        int m = signedRows.length;
-        short clamp = p.signedClamp;
-        short num = (short) p.num;
-        short den = (short) p.den;
-        boolean mse = num == 0;
-        ShortVector iota = ShortVector.fromArray(H, IOTA_SHORT, 0);
-        ShortVector best = ShortVector.broadcast(H, Short.MAX_VALUE);
-        ShortVector bestIdx = ShortVector.zero(H);
-        for (int c = 0; c < stride; c += HL) {
-            ShortVector q = ShortVector.fromArray(H, qt, squaredRows[0] + c);
-            for (int i = 1; i < m; i++) {
-                q = q.add(ShortVector.fromArray(H, qt, squaredRows[i] + c));
-            }
-            ShortVector cost;
-            if (mse) {
-                cost = q;
-            } else {
-                ShortVector s = ShortVector.fromArray(H, st, signedRows[0] + c);
-                for (int i = 1; i < m; i++) {
-                    s = s.add(ShortVector.fromArray(H, st, signedRows[i] + c));
-                }
-                s = s.max((short) -clamp).min(clamp);
-                cost = s.mul(s).mul(num).add(q.mul(den));
-            }
-            VectorMask<Short> lower = cost.compare(VectorOperators.LT, best);
-            best = best.min(cost);
-            bestIdx = bestIdx.blend(iota.add((short) c), lower);
-        }
-        short min = best.reduceLanes(VectorOperators.MIN);
-        return bestIdx.blend(Short.MAX_VALUE, best.compare(VectorOperators.NE, min)).reduceLanes(VectorOperators.MIN);
     }
 
     @Override

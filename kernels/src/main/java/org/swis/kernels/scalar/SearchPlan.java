@@ -14,8 +14,8 @@ import org.swis.reference.swis.Alpha;
  * {@code (M*maxErr + 1) * 2^qb} and {@code alpha.num*(M*maxErr)^2 + alpha.den*M*maxErr^2} are both
  * below 2^31; otherwise the search runs on exact {@code long} sums.
  *
- * <p>The 16-bit path (for wide vectors) keeps S and Q in separate short tables with every per-weight
- * error clamped to [-E, E] and |S| clamped to E_S, where den*E^2 and num*E_S^2 exceed an upper bound
+ * <p>The 16-bit path (for wide vectors) keeps one short table of signed errors, each clamped to
+ * [-E, E] (its square is the capped squared error, so Q follows from the same entries), and |S| clamped to E_S, where den*E^2 and num*E_S^2 exceed an upper bound
  * U on any group's optimal cost. A candidate touched by a clamp has, both clamped and exact, a cost
  * above U, so it can neither win nor tie with the optimum; every other candidate's cost is exact.
  * Used only when the clamped sums and costs fit in 16 bits (at M = 4, N = 4, alpha = 1: E = 68).
@@ -49,8 +49,6 @@ public final class SearchPlan {
      * squared error, {@code min(e^2, E^2)}, so a kernel may derive Q from these entries alone.
      */
     public final short[] narrowSigned;
-    /** {@code 256 * narrowStride}: squared error capped at clamp^2; padding clamp^2. */
-    public final short[] narrowSquared;
     /** Bound on |S| used in the 16-bit cost (0 when alpha = 0). */
     public final short signedClamp;
     /**
@@ -120,20 +118,15 @@ public final class SearchPlan {
         this.narrowKey = fits && u < 8191 && narrowStride / narrowLanes <= 8;
         if (fits) {
             narrowSigned = new short[ROWS * narrowStride];
-            narrowSquared = new short[CandidateTables.MAGNITUDES * narrowStride];
             for (int v = 0; v < CandidateTables.MAGNITUDES; v++) {
                 for (int c = 0; c < narrowStride; c++) {
                     long e = c < k ? Math.max(-clampE, Math.min(clampE, tables.error(c, v))) : clampE;
-                    long q = c < k ? Math.min((long) tables.error(c, v) * tables.error(c, v), clampE * clampE)
-                            : clampE * clampE;
                     narrowSigned[v * narrowStride + c] = (short) e;
                     narrowSigned[(CandidateTables.MAGNITUDES + v) * narrowStride + c] = (short) (c < k ? -e : e);
-                    narrowSquared[v * narrowStride + c] = (short) q;
                 }
             }
         } else {
             narrowSigned = null;
-            narrowSquared = null;
         }
     }
 

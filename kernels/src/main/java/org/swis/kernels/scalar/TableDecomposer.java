@@ -23,7 +23,7 @@ public class TableDecomposer implements DecomposeKernel {
         return 1;
     }
 
-    /** Short lane count of the 16-bit path, 0 when this kernel does not use it. */
+    /** Short lane count of the 16-bit tables ({@link SearchPlan#narrow}), 0 when this kernel does not use them. */
     protected int narrowLanes() {
         return 0;
     }
@@ -87,8 +87,6 @@ public class TableDecomposer implements DecomposeKernel {
         int gpf = layout.groupsPerFilter();
         int fs = layout.filterSize();
         int[] rows = new int[m];
-        int[] signedRows = new int[m];
-        int[] squaredRows = new int[m];
         int[] mag = new int[m];
         int f = from / gpf;
         int g = from % gpf;
@@ -109,13 +107,9 @@ public class TableDecomposer implements DecomposeKernel {
                     }
                 }
                 mag[i] = v;
-                int row = (signBits >> i & 1) * CandidateTables.MAGNITUDES + v;
-                rows[i] = row * p.stride;
-                signedRows[i] = row * p.narrowStride;
-                squaredRows[i] = v * p.narrowStride;
+                rows[i] = ((signBits >> i & 1) * CandidateTables.MAGNITUDES + v) * p.stride;
             }
-            int c = p.narrow ? chooseNarrow(p, signedRows, squaredRows)
-                    : p.packed ? choosePacked(p, rows) : chooseExact(p, mag, signBits);
+            int c = p.packed ? choosePacked(p, rows) : chooseExact(p, mag, signBits);
             CandidateTables tab = p.tables;
             support[gi] = (byte) tab.supportBits(c);
             signs[gi] = signBits;
@@ -156,14 +150,6 @@ public class TableDecomposer implements DecomposeKernel {
             }
         }
         return bestC;
-    }
-
-    /**
-     * First candidate of lowest cost on the clamped 16-bit tables; only called when
-     * {@link #narrowLanes()} is positive.
-     */
-    protected int chooseNarrow(SearchPlan p, int[] signedRows, int[] squaredRows) {
-        throw new IllegalStateException(name() + " has no 16-bit search path");
     }
 
     /** The same search on exact long sums, for alphas or group sizes beyond the packed bounds. */
