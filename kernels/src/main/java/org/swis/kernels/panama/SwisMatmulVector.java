@@ -14,8 +14,8 @@ import org.swis.kernels.scalar.UnitMatrix;
  * SWIS GEMV/GEMM with the Vector API on {@link UnitMatrix}: lanes are units (4 weights of a group).
  * Per plane j the layout already holds one mask bit per byte ({@code (unit >>> j) & 0x01010101}),
  * shifted by the lane's own s_j, so the four magnitudes (paper Eq. 6) build up in the four bytes of
- * each int lane without carries. Each byte is then multiplied by the activation of its slot in int32
- * lanes and the product negated where the sign bit is set (Eq. 7 summed over slots and planes).
+ * each int lane without carries. Each byte, negated where its sign bit is set, is then multiplied by
+ * the activation of its slot in int32 lanes (Eq. 7 summed over slots and planes).
  *
  * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
  * hands it to the same inner kernel as the int8 GEMM ({@link IntDots#rowTimesBatch}), so the decode
@@ -60,10 +60,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
-                    IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-                    IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
-                    IntVector p = v.mul(IntVector.fromArray(S, a, i * u4 + u));
-                    acc = acc.add(p.lanewise(VectorOperators.XOR, s).sub(s));
+                    acc = acc.add(slotWeight(c, mag, i).mul(IntVector.fromArray(S, a, i * u4 + u)));
                 }
             }
             int sum = acc.reduceLanes(VectorOperators.ADD);
@@ -91,6 +88,13 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
         }
         return mag;
+    }
+
+    /** Signed weight of slot i: magnitude byte i, negated where the slot's sign bit (bit 8i+7) is set. */
+    private static IntVector slotWeight(IntVector c, IntVector mag, int i) {
+        IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
+        IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
+        return v.lanewise(VectorOperators.XOR, s).sub(s);
     }
 
     @Override
@@ -122,9 +126,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
-                    IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-                    IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
-                    v.lanewise(VectorOperators.XOR, s).sub(s).intoArray(dec, i * u4 + u);
+                    slotWeight(c, mag, i).intoArray(dec, i * u4 + u);
                 }
             }
             done = upper;
