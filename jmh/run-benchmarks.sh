@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Full measurement run behind results/decompose.csv and results/kernels.csv.
+#   jmh/run-benchmarks.sh [java17] [java25]
+# Builds nothing: run `./mvnw -B -pl jmh -am package -DskipTests` first (jmh/target/benchmarks.jar).
+# Raw JMH JSON goes to results/raw/, one file per (JDK, parameter plan); the CSVs are rebuilt from all
+# of them by org.swis.jmh.ResultsToCsv. One fork per parameter combination (one kernel per JVM).
+# Wall time on the 2-core reference machine: about 25 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=jmh/target/benchmarks.jar
+J17=${1:-java}
+J25=${2:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+RAW=results/raw
+mkdir -p "$RAW"
+ITER=(-f 1 -wi 2 -w 1 -i 3 -r 1)
+
+run() { # jdk-label java json-name benchmark-regex params...
+  local label=$1 java=$2 name=$3 regex=$4
+  shift 4
+  echo "== $label $name $(date -u +%H:%M:%S)"
+  "$java" -jar "$JAR" "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" > "$RAW/$name-$label.log" 2>&1 \
+    || { echo "FAILED: see $RAW/$name-$label.log"; tail -20 "$RAW/$name-$label.log"; exit 1; }
+}
+
+kernels_full() { # label java
+  local l=$1 j=$2
+  run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
+      -p shape=llm-4096x4096,llm-11008x4096,llm-4096x11008,resnet18-layer4 -p n=2,3,4 -p batch=1,16
+  run "$l" "$j" kernels-swis-n1 KernelBenchmark -p kernel=swis-vector -p shape=llm-4096x4096 -p n=1 -p batch=1,16
+  run "$l" "$j" kernels-swis-conv KernelBenchmark -p kernel=swis-vector \
+      -p shape=resnet18-conv1,resnet18-layer1,mobilenetv2-expand960,mobilenetv2-conv1280 -p n=4 -p batch=1,16
+  run "$l" "$j" kernels-int8 KernelBenchmark -p kernel=int8-vector \
+      -p shape=llm-4096x4096,llm-11008x4096,llm-4096x11008,resnet18-layer4,resnet18-conv1,resnet18-layer1,mobilenetv2-expand960,mobilenetv2-conv1280 \
+      -p n=4 -p batch=1,16
+  run "$l" "$j" kernels-f32 KernelBenchmark -p kernel=f32-vector \
+      -p shape=llm-4096x4096,llm-11008x4096,llm-4096x11008,resnet18-layer4,resnet18-conv1,resnet18-layer1,mobilenetv2-expand960,mobilenetv2-conv1280 \
+      -p n=4 -p batch=1
+  run "$l" "$j" kernels-scalar KernelBenchmark -p kernel=swis-scalar,int8-scalar -p shape=llm-4096x4096 -p n=4 -p batch=1,16
+  run "$l" "$j" kernels-f32-scalar KernelBenchmark -p kernel=f32-scalar -p shape=llm-4096x4096 -p n=4 -p batch=1
+}
+
+kernels_short() { # label java: the headline shapes only
+  local l=$1 j=$2
+  run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
+      -p shape=llm-4096x4096,llm-11008x4096,resnet18-layer4 -p n=2,3,4 -p batch=1,16
+  run "$l" "$j" kernels-int8 KernelBenchmark -p kernel=int8-vector \
+      -p shape=llm-4096x4096,llm-11008x4096,resnet18-layer4 -p n=4 -p batch=1,16
+  run "$l" "$j" kernels-f32 KernelBenchmark -p kernel=f32-vector -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=1
+}
+
+decompose_full() {
+  local l=$1 j=$2
+  run "$l" "$j" decompose-vector DecomposeBenchmark -p kernel=table-vector -p scheme=swis,swis-c -p n=2,3,4 \
+      -p m=4,8 -p threads=1,2 -p shape=256x4096
+  run "$l" "$j" decompose-scalar DecomposeBenchmark -p kernel=table-scalar -p scheme=swis -p n=4 -p m=4 \
+      -p threads=1,2 -p shape=256x4096
+  run "$l" "$j" decompose-reference DecomposeBenchmark -p kernel=reference -p scheme=swis,swis-c -p n=4 -p m=4 \
+      -p threads=1 -p shape=16x4096
+}
+
+decompose_short() {
+  local l=$1 j=$2
+  run "$l" "$j" decompose-vector DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=2,3,4 -p m=4 \
+      -p threads=1,2 -p shape=256x4096
+  run "$l" "$j" decompose-reference DecomposeBenchmark -p kernel=reference -p scheme=swis -p n=4 -p m=4 \
+      -p threads=1 -p shape=16x4096
+}
+
+decompose_full jdk17 "$J17"
+kernels_full jdk17 "$J17"
+if [ -x "$J25" ]; then
+  decompose_short jdk25 "$J25"
+  kernels_short jdk25 "$J25"
+fi
+CSV=(java --add-modules jdk.incubator.vector -cp "$JAR" org.swis.jmh.ResultsToCsv)
+"${CSV[@]}" results/decompose.csv "$RAW"/decompose-*.json
+"${CSV[@]}" results/kernels.csv "$RAW"/kernels-*.json
+echo "== done $(date -u +%H:%M:%S)"

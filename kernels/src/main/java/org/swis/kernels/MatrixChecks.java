@@ -1,0 +1,43 @@
+package org.swis.kernels;
+
+import org.swis.reference.SwisInputException;
+
+/** Argument checks shared by the matrix kernels; every failure names the field and the expectation. */
+public final class MatrixChecks {
+    /** Largest |decoded weight| * largest |int8 activation|. */
+    public static final long MAX_PRODUCT = 255L * 128L;
+
+    private MatrixChecks() {
+    }
+
+    /** Rejects K for which an int accumulator could overflow: 255 * 128 * K must stay below 2^31. */
+    public static void requireIntSums(int columns) {
+        if (MAX_PRODUCT * columns > Integer.MAX_VALUE) {
+            throw new SwisInputException("columns", columns,
+                    "at most " + Integer.MAX_VALUE / MAX_PRODUCT + " so that int sums cannot overflow");
+        }
+    }
+
+    /** The kernel's own layout, or a clear error when a matrix of another kernel is passed. */
+    public static <T extends PreparedMatrix> T cast(PreparedMatrix w, Class<T> type, String kernel) {
+        if (!type.isInstance(w)) {
+            throw new SwisInputException("matrix", w == null ? null : w.kernel(),
+                    "a matrix prepared by kernel '" + kernel + "'");
+        }
+        return type.cast(w);
+    }
+
+    /** x holds batch * K activations and y batch * rows outputs. */
+    public static void requireShapes(PreparedMatrix w, byte[] x, int batch, int[] y) {
+        if (batch < 1) {
+            throw new SwisInputException("batch", batch, "at least 1");
+        }
+        long k = w.columns();
+        if (x == null || x.length != k * batch) {
+            throw new SwisInputException("x.length", x == null ? null : x.length, batch + " * " + k);
+        }
+        if (y == null || y.length != (long) w.rows() * batch) {
+            throw new SwisInputException("y.length", y == null ? null : y.length, batch + " * " + w.rows());
+        }
+    }
+}

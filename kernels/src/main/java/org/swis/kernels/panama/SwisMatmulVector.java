@@ -1,0 +1,140 @@
+package org.swis.kernels.panama;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.swis.kernels.GemmKernel;
+import org.swis.kernels.GemvKernel;
+import org.swis.kernels.MatrixChecks;
+import org.swis.kernels.PreparedMatrix;
+import org.swis.kernels.SwisCodes;
+import org.swis.kernels.scalar.UnitMatrix;
+
+/**
+ * SWIS GEMV/GEMM with the Vector API on {@link UnitMatrix}: lanes are units (4 weights of a group).
+ * Per plane j the layout already holds one mask bit per byte ({@code (unit >>> j) & 0x01010101}),
+ * shifted by the lane's own s_j, so the four magnitudes (paper Eq. 6) build up in the four bytes of
+ * each int lane without carries. Each byte, negated where its sign bit is set, is then multiplied by
+ * the activation of its slot in int32 lanes (Eq. 7 summed over slots and planes).
+ *
+ * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
+ * hands it to the same inner kernel as the int8 GEMM ({@link IntDots#rowTimesBatch}), so the decode
+ * is amortised over the batch.
+ */
+final class SwisMatmulVector implements GemvKernel, GemmKernel {
+    private static final VectorSpecies<Integer> S = IntDots.S;
+    private static final int L = IntDots.L;
+
+    @Override
+    public String name() {
+        return "swis-vector";
+    }
+
+    @Override
+    public String description() {
+        return "Vector API: decode units to bytes in int lanes (" + L + " units per vector), dot in int32 lanes";
+    }
+
+    @Override
+    public PreparedMatrix prepare(SwisCodes codes) {
+        return UnitMatrix.of(name(), codes);
+    }
+
+    @Override
+    public void gemv(PreparedMatrix w, byte[] x, int[] y) {
+        UnitMatrix um = MatrixChecks.cast(w, UnitMatrix.class, name());
+        MatrixChecks.requireShapes(w, x, 1, y);
+        int[] a = um.expand(x, 1);
+        if (!um.compact()) {
+            gemmDecoded(um, a, 1, y);
+            return;
+        }
+        int u4 = um.unitsPerRow();
+        int planes = um.planes();
+        int[] units = um.units();
+        int upper = S.loopBound(u4);
+        for (int r = 0; r < um.rows(); r++) {
+            int base = r * u4;
+            IntVector acc = IntVector.zero(S);
+            for (int u = 0; u < upper; u += L) {
+                IntVector c = IntVector.fromArray(S, units, base + u);
+                IntVector mag = magnitudes(c, planes);
+                for (int i = 0; i < 4; i++) {
+                    acc = acc.add(slotWeight(c, mag, i).mul(IntVector.fromArray(S, a, i * u4 + u)));
+                }
+            }
+            int sum = acc.reduceLanes(VectorOperators.ADD);
+            for (int u = upper; u < u4; u++) {
+                int c = units[base + u];
+                int mag = UnitMatrix.magnitudes(c, planes);
+                for (int i = 0; i < 4; i++) {
+                    int v = (mag >>> (8 * i) & 0xFF) * a[i * u4 + u];
+                    int s = -(c >>> (8 * i + 7) & 1);
+                    sum += (v ^ s) - s;
+                }
+            }
+            y[r] = sum;
+        }
+    }
+
+    /**
+     * The four magnitudes of each unit lane, one per byte: plane j is {@code (c >>> j) & 0x01010101},
+     * shifted by the lane's s_j (bits 4+8j..6+8j); distinct shifts, so no carries (Eq. 6).
+     */
+    private static IntVector magnitudes(IntVector c, int planes) {
+        IntVector mag = IntVector.zero(S);
+        for (int j = 0; j < planes; j++) {
+            IntVector bits = c.lanewise(VectorOperators.LSHR, j).and(0x01010101);
+            mag = mag.add(bits.lanewise(VectorOperators.LSHL, c.lanewise(VectorOperators.LSHR, 4 + 8 * j).and(7)));
+        }
+        return mag;
+    }
+
+    /** Signed weight of slot i: magnitude byte i, negated where the slot's sign bit (bit 8i+7) is set. */
+    private static IntVector slotWeight(IntVector c, IntVector mag, int i) {
+        IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
+        IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
+        return v.lanewise(VectorOperators.XOR, s).sub(s);
+    }
+
+    @Override
+    public void gemm(PreparedMatrix w, byte[] x, int batch, int[] y) {
+        UnitMatrix um = MatrixChecks.cast(w, UnitMatrix.class, name());
+        MatrixChecks.requireShapes(w, x, batch, y);
+        gemmDecoded(um, um.expand(x, batch), batch, y);
+    }
+
+    private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
+        int len = 4 * um.unitsPerRow();
+        int[] dec = new int[len];
+        for (int r = 0; r < um.rows(); r++) {
+            decodeRow(um, r, dec);
+            IntDots.rowTimesBatch(dec, len, a, batch, y, um.rows(), r);
+        }
+    }
+
+    /** Signed int32 weights of row r, slot-major ({@code dec[i * U + u]}). */
+    static void decodeRow(UnitMatrix um, int r, int[] dec) {
+        int u4 = um.unitsPerRow();
+        int planes = um.planes();
+        int base = r * u4;
+        int done = 0;
+        if (um.compact()) {
+            int[] units = um.units();
+            int upper = S.loopBound(u4);
+            for (int u = 0; u < upper; u += L) {
+                IntVector c = IntVector.fromArray(S, units, base + u);
+                IntVector mag = magnitudes(c, planes);
+                for (int i = 0; i < 4; i++) {
+                    slotWeight(c, mag, i).intoArray(dec, i * u4 + u);
+                }
+            }
+            done = upper;
+        }
+        for (int u = done; u < u4; u++) {
+            for (int i = 0; i < 4; i++) {
+                dec[i * u4 + u] = um.unitWeight(r, u, i);
+            }
+        }
+    }
+}

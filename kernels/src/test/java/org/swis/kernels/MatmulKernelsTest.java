@@ -1,0 +1,150 @@
+package org.swis.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.swis.kernels.baseline.Float32Gemv;
+import org.swis.kernels.baseline.Int8Kernel;
+import org.swis.kernels.baseline.Int8Matrix;
+import org.swis.kernels.scalar.UnitMatrix;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.swis.Alpha;
+import org.swis.reference.swis.DecompositionConfig;
+import org.swis.reference.swis.Scheme;
+import org.swis.reference.tensor.QuantizedTensor;
+
+class MatmulKernelsTest {
+    /** Plain long-accumulated product on the codes' decoded weights, written out here once more. */
+    private static int[] expected(SwisCodes codes, byte[] x, int batch) {
+        int rows = codes.filters();
+        int k = codes.layout().filterSize();
+        int[] y = new int[rows * batch];
+        for (int b = 0; b < batch; b++) {
+            for (int r = 0; r < rows; r++) {
+                long s = 0;
+                for (int g = 0; g < codes.groupsPerFilter(); g++) {
+                    for (int i = 0; i < codes.m(); i++) {
+                        int e = codes.layout().element(g, i);
+                        if (e >= 0) {
+                            s += (long) codes.weight(r * codes.groupsPerFilter() + g, i) * x[b * k + e];
+                        }
+                    }
+                }
+                y[b * rows + r] = Math.toIntExact(s);
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void everyGemvAndGemmKernelIsExactOnTailsPaddingAndAllShiftCounts() {
+        int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1}};
+        int cases = 0;
+        for (int[] s : shapes) {
+            for (int m : new int[] {4, 2, 8}) {
+                for (int n : new int[] {1, 3, 4, 6, 8}) {
+                    QuantizedTensor t = Fixtures.tensor(s[1] * 13L + n, s[0], s[1], s[2], s[3], 255);
+                    SwisCodes codes = KernelRegistry.fastestDecomposer()
+                            .decompose(t, new DecompositionConfig(Scheme.SWIS, m, Alpha.ONE), n, 1);
+                    int k = t.filterSize();
+                    for (int batch : new int[] {1, 2, 5}) {
+                        byte[] x = Fixtures.activations(batch * 7L + k, k * batch);
+                        int[] want = expected(codes, x, batch);
+                        for (GemmKernel g : KernelRegistry.gemm()) {
+                            int[] y = new int[want.length];
+                            g.gemm(g.prepare(codes), x, batch, y);
+                            assertArrayEquals(want, y, g.name() + " gemm " + java.util.Arrays.toString(s) + " M=" + m + " N=" + n);
+                        }
+                        if (batch == 1) {
+                            for (GemvKernel g : KernelRegistry.gemv()) {
+                                int[] y = new int[want.length];
+                                g.gemv(g.prepare(codes), x, y);
+                                assertArrayEquals(want, y, g.name() + " gemv " + java.util.Arrays.toString(s) + " M=" + m + " N=" + n);
+                            }
+                        }
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertEquals(6 * 3 * 5 * 3, cases);
+    }
+
+    @Test
+    void unitLayoutRoundTripsToTheSameCodesAndWeights() {
+        for (int n : new int[] {2, 4, 7}) {
+            QuantizedTensor t = Fixtures.tensor(n, 6, 10, 3, 1, 255);
+            SwisCodes codes = KernelRegistry.fastestDecomposer()
+                    .decompose(t, new DecompositionConfig(Scheme.SWIS_C, 8, Alpha.ZERO), n, 2);
+            UnitMatrix u = UnitMatrix.of("test", codes);
+            assertEquals(codes, u.toCodes());
+            assertEquals(n <= 4, u.compact());
+            for (int r = 0; r < 6; r++) {
+                for (int c = 0; c < 30; c++) {
+                    int g = (c / 10) * 2 + (c % 10) / 8;
+                    assertEquals(codes.weight(r * codes.groupsPerFilter() + g, (c % 10) % 8), u.weight(r, c));
+                }
+            }
+        }
+    }
+
+    @Test
+    void int8YardsticksAreExactAndFloatIsClose() {
+        QuantizedTensor t = Fixtures.tensor(3, 11, 67, 1, 1, 127);
+        Int8Matrix w = Int8Matrix.of(t);
+        for (int batch : new int[] {1, 3, 16}) {
+            byte[] x = Fixtures.activations(batch, 67 * batch);
+            int[] want = new int[11 * batch];
+            for (int b = 0; b < batch; b++) {
+                for (int r = 0; r < 11; r++) {
+                    long s = 0;
+                    for (int i = 0; i < 67; i++) {
+                        s += (long) t.value(r * 67 + i) * x[b * 67 + i];
+                    }
+                    want[b * 11 + r] = (int) s;
+                }
+            }
+            for (Int8Kernel k : KernelRegistry.int8()) {
+                int[] y = new int[want.length];
+                if (batch == 1) {
+                    k.gemv(w, x, y);
+                } else {
+                    k.gemm(w, x, batch, y);
+                }
+                assertArrayEquals(want, y, k.name() + " batch " + batch);
+            }
+            if (batch == 1) {
+                float[] wf = new float[t.size()];
+                float[] xf = new float[67];
+                for (int i = 0; i < wf.length; i++) {
+                    wf[i] = t.value(i);
+                }
+                for (int i = 0; i < 67; i++) {
+                    xf[i] = x[i];
+                }
+                for (Float32Gemv f : KernelRegistry.float32()) {
+                    float[] y = new float[11];
+                    f.gemv(wf, 11, 67, xf, y);
+                    for (int r = 0; r < 11; r++) {
+                        assertEquals(want[r], y[r], 1e-3 * Math.abs(want[r]) + 1, f.name());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void foreignLayoutsAndWrongLengthsAreRejectedWithTheFieldName() {
+        QuantizedTensor t = Fixtures.tensor(1, 2, 8, 1, 1, 100);
+        SwisCodes codes = Fixtures.referenceCodes(t, DecompositionConfig.defaults(), 3);
+        GemvKernel ref = KernelRegistry.gemv("reference");
+        PreparedMatrix foreign = KernelRegistry.gemv("swis-scalar").prepare(codes);
+        SwisInputException e = assertThrows(SwisInputException.class, () -> ref.gemv(foreign, new byte[8], new int[2]));
+        assertEquals("matrix", e.field());
+        PreparedMatrix own = ref.prepare(codes);
+        assertEquals("x.length", assertThrows(SwisInputException.class, () -> ref.gemv(own, new byte[7], new int[2])).field());
+        assertEquals("columns", assertThrows(SwisInputException.class, () -> MatrixChecks.requireIntSums(70000)).field());
+    }
+}
