@@ -129,23 +129,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private ManifestEntry checkAgainstManifest(Manifest m, Tensor t, int position) throws ImportException {
-        ManifestEntry e = m.get(t.name());
-        if (e == null) {
-            throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + weights, "none");
-        }
-        if (!Arrays.equals(e.shape(), t.shape())) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' shape",
-                    Shapes.format(e.shape()) + " (from " + m.file() + ")", Shapes.format(t.shape()));
-        }
-        if (e.dtype() != t.dtype()) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' dtype",
-                    e.dtype().manifestName() + " (from " + m.file() + ")", t.dtype().manifestName());
-        }
-        if (e.index() != position) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' position",
-                    e.index() + " (index in " + m.file() + ")", Integer.toString(position));
-        }
-        return e;
+        return org.swis.cli.model.ModelLoader.check(m, t, position, weights.toString());
     }
 
     private static List<String> row(Tensor t) {
