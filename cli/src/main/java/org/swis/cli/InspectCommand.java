@@ -1,7 +1,5 @@
 package org.swis.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.swis.cli.io.DType;
 import org.swis.cli.io.ImportException;
 import org.swis.cli.io.LayoutNames;
@@ -20,10 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -144,44 +140,11 @@ public final class InspectCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.9g", v);
     }
 
-    private static String csv(List<List<String>> rows) throws IOException {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
-            p.printRecord(COLUMNS);
-            for (List<String> r : rows) {
-                p.printRecord(r);
-            }
-        }
-        return w.toString();
+    private static String csv(List<List<String>> rows) {
+        return org.swis.cli.report.TextTable.csv(COLUMNS, rows);
     }
 
     private static String table(List<List<String>> rows) {
-        int[] width = new int[COLUMNS.size()];
-        for (int c = 0; c < width.length; c++) {
-            width[c] = COLUMNS.get(c).length();
-            for (List<String> r : rows) {
-                width[c] = Math.max(width[c], r.get(c).length());
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        appendRow(b, COLUMNS, width);
-        for (List<String> r : rows) {
-            appendRow(b, r, width);
-        }
-        return b.toString();
-    }
-
-    private static void appendRow(StringBuilder b, List<String> r, int[] width) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < width.length; c++) {
-            String cell = r.get(c);
-            boolean right = c >= 4;
-            String pad = " ".repeat(width[c] - cell.length());
-            line.append(right ? pad + cell : cell + pad);
-            if (c < width.length - 1) {
-                line.append("  ");
-            }
-        }
-        b.append(line.toString().stripTrailing()).append('\n');
+        return org.swis.cli.report.TextTable.aligned(COLUMNS, rows, 4);
     }
 }
