@@ -167,7 +167,7 @@ public final class HwCommand implements Callable<Integer> {
         }
         if (builtinOnly && networks.isEmpty()) {
             Table4Comparison t4 = Table4Comparison.run(cfg);
-            b.append("\nTable 4 comparison (ratios to FXP8 of the same network; paper vs model)\n");
+            b.append("\nTable 4 comparison (ratios to the same network's Act-trunc N=6 cell; paper vs model)\n");
             b.append(table(HwTables.TABLE4, HwTables.table4(t4), 3));
             b.append('\n').append(table(HwTables.HEADLINES, HwTables.headlines(t4), 1));
         }

@@ -16,20 +16,29 @@ public final class QualityHeadline {
     }
 
     public static boolean isHeadline(QualityRow r) {
+        return isHeadline(r, true);
+    }
+
+    /** Headline rows; {@code withDs} false keeps only the single-shift schedules of SWIS / SWIS-C. */
+    public static boolean isHeadline(QualityRow r, boolean withDs) {
         if (!r.layer().equals("*")) {
             return false;
         }
         return switch (r.method()) {
             case "int8", "trunc", "rtn-channel" -> true;
-            case "swis", "swis-c" -> r.m() == 4 && (r.schedule().equals("ss") || r.schedule().equals("ds"));
+            case "swis", "swis-c" -> r.m() == 4 && (r.schedule().equals("ss") || withDs && r.schedule().equals("ds"));
             default -> false;
         };
     }
 
     public static List<List<String>> rows(List<QualityRow> rows) {
+        return rows(rows, true);
+    }
+
+    public static List<List<String>> rows(List<QualityRow> rows, boolean withDs) {
         List<List<String>> out = new ArrayList<>();
         for (QualityRow r : rows) {
-            if (isHeadline(r)) {
+            if (isHeadline(r, withDs)) {
                 out.add(List.of(r.method(), r.m() == 0 ? "-" : Integer.toString(r.m()), Formats.target(r.target()),
                         r.schedule(), Formats.fixed(r.bitsPerWeight(), 4), Formats.sci(r.weightError().rmse()),
                         Formats.fixed(r.weightError().sqnrDb(), 2), Formats.fixed(r.outputError().sqnrDb(), 2)));

@@ -54,4 +54,27 @@ public final class TextTable {
         }
         b.append(line.toString().stripTrailing()).append('\n');
     }
+
+    /** A GitHub-flavoured Markdown table; '|' in cells is escaped. */
+    public static String markdown(List<String> header, List<List<String>> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append(mdRow(header));
+        b.append('|');
+        for (int i = 0; i < header.size(); i++) {
+            b.append(" --- |");
+        }
+        b.append('\n');
+        for (List<String> r : rows) {
+            b.append(mdRow(r));
+        }
+        return b.toString();
+    }
+
+    private static String mdRow(List<String> cells) {
+        StringBuilder b = new StringBuilder("|");
+        for (String c : cells) {
+            b.append(' ').append(c.replace("|", "\\|")).append(" |");
+        }
+        return b.append('\n').toString();
+    }
 }
