@@ -286,7 +286,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             speed.add(new Charts.Series(name, x, s));
             energy.add(new Charts.Series(name, x, e));
         }
-        ChartFiles.write(out, "hw_speedup_per_design", Charts.lines("ResNet-18: frames/s relative to Act-trunc N=8 (SWIS-SS, Wgt-trunc, Act-trunc coincide)",
+        ChartFiles.write(out, "hw_speedup_per_design", Charts.lines("ResNet-18: frames/s vs Act-trunc N=8 (SS designs coincide; so do DS designs)",
                 "N (uniform; meaning per design, see docs/HWMODEL.md)", "speed-up vs Act-trunc N=8 (log)", true, speed));
         ChartFiles.write(out, "hw_energy_per_design", Charts.lines("ResNet-18: frames/J relative to Act-trunc N=8",
                 "N (uniform; meaning per design, see docs/HWMODEL.md)", "energy efficiency vs Act-trunc N=8", false, energy));
