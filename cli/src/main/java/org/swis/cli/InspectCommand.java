@@ -2,7 +2,6 @@ package org.swis.cli;
 
 import org.swis.cli.io.DType;
 import org.swis.cli.io.ImportException;
-import org.swis.cli.io.LayoutNames;
 import org.swis.cli.io.Manifest;
 import org.swis.cli.io.ManifestEntry;
 import org.swis.cli.io.Shapes;
@@ -65,13 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImportException, IOException {
-        WeightLayout forced = null;
-        if (layout != null) {
-            forced = LayoutNames.parse(layout);
-            if (forced == null || forced == WeightLayout.UNKNOWN) {
-                throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
-            }
-        }
+        WeightLayout forced = org.swis.cli.model.ModelLoader.layoutOption(layout);
         Manifest m = manifest == null ? null : Manifest.read(manifest);
         List<List<String>> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -79,17 +72,9 @@ public final class InspectCommand implements Callable<Integer> {
         try (TensorSource src = TensorFiles.open(weights)) {
             Tensor t;
             while ((t = src.next()) != null) {
-                WeightLayout l;
-                if (forced != null) {
-                    if (forced.rank() != t.rank()) {
-                        throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
-                                + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
-                    }
-                    l = forced;
-                } else if (m != null) {
-                    l = checkAgainstManifest(m, t, rows.size()).layout();
-                } else {
-                    l = LayoutNames.inferFromRank(t.rank());
+                ManifestEntry e = m != null && forced == null ? checkAgainstManifest(m, t, rows.size()) : null;
+                WeightLayout l = org.swis.cli.model.ModelLoader.layoutOf(t, forced, e);
+                if (forced == null && e == null) {
                     inferred++;
                 }
                 if (m != null && forced != null) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,14 +38,8 @@ class CommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SwisCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static SwisCommandTest.Run run(String... args) {
+        return SwisCommandTest.run(args);
     }
 
     static float[] laplace(int n, long seed) {
@@ -124,7 +116,7 @@ class CommandsTest {
             System.arraycopy(c, 1, args, 2, c.length - 1);
             args[c.length + 1] = "-o";
             args[c.length + 2] = out.toString();
-            Run r = run(args);
+            SwisCommandTest.Run r = run(args);
             assertEquals(0, r.code(), c[0] + ": " + r.err());
             assertTrue(r.out().contains("bits_per_weight"), r.out());
             List<EncodedLayer> back = SwisContainer.read(out);
@@ -140,7 +132,7 @@ class CommandsTest {
 
     @Test
     void decomposePrintsExactStreamBitsPerWeight() throws Exception {
-        Run r = run("decompose", "--csv", model("m").toString(), "-N", "2");
+        SwisCommandTest.Run r = run("decompose", "--csv", model("m").toString(), "-N", "2");
         assertEquals(0, r.code(), r.err());
         // SWIS, M = 4, N = 2: a group costs 3N + M + MN = 6 + 4 + 8 = 18 bits (SPEC §4).
         String conv = r.out().lines().filter(l -> l.startsWith("c,")).findFirst().orElseThrow();
@@ -163,7 +155,7 @@ class CommandsTest {
                 "w.npy", TestFiles.npy(1, "|i1", false, new int[] {8, 4}, q),
                 "w.scale.npy", TestFiles.npy(1, "<f4", false, new int[] {8}, TestFiles.f32(scales))), false));
         Path out = dir.resolve("q.swis");
-        Run r = run("decompose", "-q", f.toString(), "--layout", "OI", "-N", "8", "-o", out.toString());
+        SwisCommandTest.Run r = run("decompose", "-q", f.toString(), "--layout", "OI", "-N", "8", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         EncodedLayer l = SwisContainer.read(out).get(0);
         for (int i = 0; i < 8; i++) {
@@ -237,7 +229,7 @@ class CommandsTest {
             "--stride: layer 'nope': expected a conv or depthwise layer",
             "nothing: path: expected a directory written by 'swis golden', found no such directory"};
         for (int i = 0; i < bad.length; i++) {
-            Run r = run(bad[i]);
+            SwisCommandTest.Run r = run(bad[i]);
             assertEquals(2, r.code(), String.join(" ", bad[i]) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains(expected[i]), r.err());
@@ -251,7 +243,7 @@ class CommandsTest {
         Files.writeString(m.resolve("manifest.csv"), "name,shape,dtype,kind,count,index,layout\n"
                 + "c,8x6x3x3,float32,conv,432,0,\"OIHW (out, in, kh, kw)\"\n"
                 + "l,10x12,float32,fully-connected,120,1,\"OI (out, in)\"\n");
-        Run r = run("decompose", m.toString());
+        SwisCommandTest.Run r = run("decompose", m.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("manifest.csv") && r.err().contains("kind"), r.err());
@@ -264,7 +256,7 @@ class CommandsTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, "previous");
         Files.write(m.resolve("weights.npz"), new byte[] {'P', 'K', 3});
-        Run r = run("decompose", m.toString(), "-o", out.toString());
+        SwisCommandTest.Run r = run("decompose", m.toString(), "-o", out.toString());
         assertEquals(2, r.code());
         assertEquals("previous", Files.readString(out));
         try (Stream<Path> s = Files.list(out.getParent())) {
@@ -275,12 +267,12 @@ class CommandsTest {
     @Test
     void siblingManifestIsUsedAndInferenceWarns() throws Exception {
         Path m = model("m");
-        Run withManifest = run("decompose", m.resolve("weights.npz").toString());
+        SwisCommandTest.Run withManifest = run("decompose", m.resolve("weights.npz").toString());
         assertEquals(0, withManifest.code(), withManifest.err());
         assertFalse(withManifest.err().contains("inferred"), withManifest.err());
         Path lone = dir.resolve("lone.npz");
         Files.copy(m.resolve("weights.npz"), lone);
-        Run inferred = run("decompose", lone.toString());
+        SwisCommandTest.Run inferred = run("decompose", lone.toString());
         assertEquals(0, inferred.code(), inferred.err());
         assertTrue(inferred.err().contains("warning: layout of 2 tensor(s) inferred from rank"), inferred.err());
     }
@@ -290,7 +282,7 @@ class CommandsTest {
         Path m = model("m");
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
-        Run r = run("quality", "-q", m.toString(), "--grid", "quick", "-o", a.toString(), "--plot-dir", dir.toString());
+        SwisCommandTest.Run r = run("quality", "-q", m.toString(), "--grid", "quick", "-o", a.toString(), "--plot-dir", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(0, run("quality", "-q", m.toString(), "--grid", "quick", "-o", b.toString()).code());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
@@ -304,11 +296,11 @@ class CommandsTest {
 
     @Test
     void hwPrintsSummaryAndTable4() {
-        Run r = run("hw", "--csv", "-N", "3");
+        SwisCommandTest.Run r = run("hw", "--csv", "-N", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("resnet18,SWIS-SS,uniform N=3,3.000,"), r.out());
         assertTrue(r.out().contains("6x speed-up: R18 SWIS-DS N=2 vs Act-trunc N=6,5.99,6.00"), r.out());
-        Run one = run("hw", "--network", "vgg16", "--design", "FXP8", "--layers");
+        SwisCommandTest.Run one = run("hw", "--network", "vgg16", "--design", "FXP8", "--layers");
         assertEquals(0, one.code(), one.err());
         assertFalse(one.out().contains("resnet18"), one.out());
         assertTrue(one.out().contains("conv12"), one.out());
@@ -318,7 +310,7 @@ class CommandsTest {
     void hwOnWeightsWithScheduleWritesCsvs() throws Exception {
         Path m = model("m");
         Path out = dir.resolve("hw");
-        Run r = run("hw", "-q", "--network", m.toString(), "--input", "16x16", "--design", "SWIS-SS", "--design", "SWIS-DS",
+        SwisCommandTest.Run r = run("hw", "-q", "--network", m.toString(), "--input", "16x16", "--design", "SWIS-SS", "--design", "SWIS-DS",
                 "-N", "3", "--schedule", "2.5", "--csv", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("m,SWIS-SS,scheduled N=2.5,"), r.out());
@@ -330,9 +322,9 @@ class CommandsTest {
     @Test
     void goldenExportVerifiesAndATamperedFileFails() throws Exception {
         Path g = dir.resolve("golden");
-        Run w = run("golden", "-o", g.toString());
+        SwisCommandTest.Run w = run("golden", "-o", g.toString());
         assertEquals(0, w.code(), w.err());
-        Run ok = run("verify-golden", g.toString());
+        SwisCommandTest.Run ok = run("verify-golden", g.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().startsWith("OK: "), ok.out());
         Path someCase;
@@ -343,7 +335,7 @@ class CommandsTest {
         byte[] b = Files.readAllBytes(expected);
         b[b.length - 1] ^= 1;
         Files.write(expected, b);
-        Run bad = run("verify-golden", g.toString());
+        SwisCommandTest.Run bad = run("verify-golden", g.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("golden cases: expected every case to match the reference"), bad.err());
     }
@@ -353,7 +345,7 @@ class CommandsTest {
         String old = System.getProperty("swis.root");
         System.setProperty("swis.root", dir.toString());
         try {
-            Run r = run("bench", "--quick");
+            SwisCommandTest.Run r = run("bench", "--quick");
             assertEquals(2, r.code(), r.err());
             assertTrue(r.err().contains(dir.resolve("jmh/target/benchmarks.jar") + ": file: expected the JMH benchmarks jar"),
                     r.err());
@@ -372,7 +364,7 @@ class CommandsTest {
         Path a = dir.resolve("ra");
         Path b = dir.resolve("rb");
         for (Path out : List.of(a, b)) {
-            Run r = run("reproduce", "-q", "--no-bench", "--no-hw-sweep", "--grid", "quick", "--weights", m.toString(),
+            SwisCommandTest.Run r = run("reproduce", "-q", "--no-bench", "--no-hw-sweep", "--grid", "quick", "--weights", m.toString(),
                     "--output-dir", out.toString());
             assertEquals(0, r.code(), r.err());
         }
@@ -391,7 +383,7 @@ class CommandsTest {
     @Test
     void everySubcommandHasHelpWithExamples() {
         for (String c : List.of("inspect", "decompose", "quality", "hw", "golden", "verify-golden", "bench", "reproduce")) {
-            Run r = run(c, "--help");
+            SwisCommandTest.Run r = run(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().contains("Examples:"), c + ": " + r.out());
         }

@@ -82,13 +82,7 @@ public final class ModelLoader {
      * @param warn     receives warnings and notes (one line each)
      */
     public static Model load(Path weights, Path manifest, String layout, Consumer<String> warn) throws ImportException {
-        WeightLayout forced = null;
-        if (layout != null) {
-            forced = LayoutNames.parse(layout);
-            if (forced == null || forced == WeightLayout.UNKNOWN) {
-                throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
-            }
-        }
+        WeightLayout forced = layoutOption(layout);
         Path file = weightsFile(weights);
         Path manifestPath = manifest != null ? manifest : siblingManifest(weights);
         Manifest m = manifestPath == null ? null : Manifest.read(manifestPath);
@@ -103,20 +97,9 @@ public final class ModelLoader {
                 ManifestEntry e = m == null ? null : check(m, t, position, file.toString());
                 position++;
                 seen.add(t.name());
-                WeightLayout l;
-                if (forced != null) {
-                    if (forced.rank() != t.rank()) {
-                        throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
-                                + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
-                    }
-                    l = forced;
-                } else if (e != null) {
-                    l = e.layout();
-                } else {
-                    l = LayoutNames.inferFromRank(t.rank());
-                    if (l != WeightLayout.UNKNOWN) {
-                        inferred++;
-                    }
+                WeightLayout l = layoutOf(t, forced, e);
+                if (forced == null && e == null && l != WeightLayout.UNKNOWN) {
+                    inferred++;
                 }
                 if (l == WeightLayout.UNKNOWN || t.dtype() == DType.I32 || t.dtype() == DType.U8) {
                     skipped.add(t.name());
@@ -148,6 +131,33 @@ public final class ModelLoader {
                     + (skipped.size() > 5 ? ", ..." : ""));
         }
         return new Model(modelName(weights), file.toString(), layers, manifestPath == null ? null : manifestPath.toString());
+    }
+
+    /** Parses the {@code --layout} option (null when absent). */
+    public static WeightLayout layoutOption(String layout) throws ImportException {
+        if (layout == null) {
+            return null;
+        }
+        WeightLayout forced = LayoutNames.parse(layout);
+        if (forced == null || forced == WeightLayout.UNKNOWN) {
+            throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
+        }
+        return forced;
+    }
+
+    /**
+     * A tensor's layout: {@code forced} (which must have the tensor's rank), else the manifest row's,
+     * else inferred from the rank ({@link LayoutNames#inferFromRank}; callers warn).
+     */
+    public static WeightLayout layoutOf(Tensor t, WeightLayout forced, ManifestEntry e) throws ImportException {
+        if (forced != null) {
+            if (forced.rank() != t.rank()) {
+                throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
+                        + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
+            }
+            return forced;
+        }
+        return e != null ? e.layout() : LayoutNames.inferFromRank(t.rank());
     }
 
     /** Checks a tensor against its manifest row (name, shape, dtype, position) and returns the row. */
