@@ -10,7 +10,6 @@ import org.swis.cli.container.LayerEncoder;
 import org.swis.cli.container.SwisContainer;
 import org.swis.cli.model.Model;
 import org.swis.cli.model.ModelLayer;
-import org.swis.cli.model.ModelLoader;
 import org.swis.cli.report.Formats;
 import org.swis.cli.report.TextTable;
 import org.swis.reference.metrics.ErrorMetrics;
@@ -79,12 +78,8 @@ public final class DecomposeCommand implements Callable<Integer> {
     @Option(names = "--rtn-group", description = "rtn: one scale per group of M instead of per output channel.")
     boolean rtnGroup;
 
-    @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>",
-            description = "Manifest with layouts and kinds (default: manifest.csv next to a weights.npz).")
-    Path manifest;
-
-    @Option(names = {"-l", "--layout"}, paramLabel = "<layout>", description = "Layout of every tensor: OIHW, HWIO, HWCM, OI or IO.")
-    String layout;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
     boolean csv;
@@ -133,7 +128,7 @@ public final class DecomposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         LayerEncoder.Options o = options();
-        Model model = ModelLoader.load(weights, manifest, layout, msg -> root.note("swis decompose", msg));
+        Model model = modelOptions.load(weights, msg -> root.note("swis decompose", msg));
         List<EncodedLayer> encoded = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         ErrorMetrics total = ErrorMetrics.EMPTY;

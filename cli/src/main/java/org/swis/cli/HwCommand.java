@@ -12,7 +12,6 @@ import org.swis.cli.hw.HwRuns;
 import org.swis.cli.hw.HwTables;
 import org.swis.cli.hw.RealWeightsTopology;
 import org.swis.cli.model.Model;
-import org.swis.cli.model.ModelLoader;
 import org.swis.cli.report.TextTable;
 import org.swis.hwmodel.ArrayConfig;
 import org.swis.hwmodel.Design;
@@ -70,11 +69,8 @@ public final class HwCommand implements Callable<Integer> {
             + "the filter scheduler's counts at this average.")
     Double schedule;
 
-    @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>", description = "Manifest of a weights network.")
-    Path manifest;
-
-    @Option(names = {"-l", "--layout"}, paramLabel = "<layout>", description = "Layout of every tensor of a weights network.")
-    String layout;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--layers", description = "Also print the per-layer table.")
     boolean layers;
@@ -182,7 +178,7 @@ public final class HwCommand implements Callable<Integer> {
 
     private List<NetworkResult> realWeights(String net, List<Design> ds, List<Integer> n, ArrayConfig cfg)
             throws InputException {
-        Model model = ModelLoader.load(Path.of(net), manifest, layout, msg -> root.note("swis hw", msg));
+        Model model = modelOptions.load(Path.of(net), msg -> root.note("swis hw", msg));
         int[] hw = input != null ? size(input) : RealWeightsTopology.KNOWN_INPUTS.get(model.name());
         if (hw == null) {
             throw new InputException("--input", "value", "HxW for weights network " + net, "none");

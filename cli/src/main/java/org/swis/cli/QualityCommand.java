@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.swis.cli.model.Model;
 import org.swis.cli.model.ModelLayer;
-import org.swis.cli.model.ModelLoader;
 import org.swis.cli.quality.NamedLayer;
 import org.swis.cli.quality.QualityCsv;
 import org.swis.cli.quality.QualityEngine;
@@ -63,12 +62,8 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "<seed>", description = "Seed of the activations (default 2021).")
     Long seed;
 
-    @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>",
-            description = "Manifest with layouts and kinds (default: manifest.csv next to a weights.npz).")
-    Path manifest;
-
-    @Option(names = {"-l", "--layout"}, paramLabel = "<layout>", description = "Layout of every tensor: OIHW, HWIO, HWCM, OI or IO.")
-    String layout;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--csv", description = "Print the headline as CSV instead of an aligned table.")
     boolean csv;
@@ -121,7 +116,7 @@ public final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         QualityGrid g = grid(grid, vectors, seed);
-        Model model = ModelLoader.load(weights, manifest, layout, msg -> root.note("swis quality", msg));
+        Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
         List<QualityRow> rows = run(model, g, Progress.of(root));
         write(model, rows, output, plotDir);
         List<List<String>> headline = QualityHeadline.rows(rows);
