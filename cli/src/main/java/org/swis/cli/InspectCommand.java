@@ -1,10 +1,7 @@
 package org.swis.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.swis.cli.io.DType;
 import org.swis.cli.io.ImportException;
-import org.swis.cli.io.LayoutNames;
 import org.swis.cli.io.Manifest;
 import org.swis.cli.io.ManifestEntry;
 import org.swis.cli.io.Shapes;
@@ -20,10 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,13 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImportException, IOException {
-        WeightLayout forced = null;
-        if (layout != null) {
-            forced = LayoutNames.parse(layout);
-            if (forced == null || forced == WeightLayout.UNKNOWN) {
-                throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
-            }
-        }
+        WeightLayout forced = org.swis.cli.model.ModelLoader.layoutOption(layout);
         Manifest m = manifest == null ? null : Manifest.read(manifest);
         List<List<String>> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -83,17 +72,9 @@ public final class InspectCommand implements Callable<Integer> {
         try (TensorSource src = TensorFiles.open(weights)) {
             Tensor t;
             while ((t = src.next()) != null) {
-                WeightLayout l;
-                if (forced != null) {
-                    if (forced.rank() != t.rank()) {
-                        throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
-                                + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
-                    }
-                    l = forced;
-                } else if (m != null) {
-                    l = checkAgainstManifest(m, t, rows.size()).layout();
-                } else {
-                    l = LayoutNames.inferFromRank(t.rank());
+                ManifestEntry e = m != null && forced == null ? checkAgainstManifest(m, t, rows.size()) : null;
+                WeightLayout l = org.swis.cli.model.ModelLoader.layoutOf(t, forced, e);
+                if (forced == null && e == null) {
                     inferred++;
                 }
                 if (m != null && forced != null) {
@@ -129,23 +110,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private ManifestEntry checkAgainstManifest(Manifest m, Tensor t, int position) throws ImportException {
-        ManifestEntry e = m.get(t.name());
-        if (e == null) {
-            throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + weights, "none");
-        }
-        if (!Arrays.equals(e.shape(), t.shape())) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' shape",
-                    Shapes.format(e.shape()) + " (from " + m.file() + ")", Shapes.format(t.shape()));
-        }
-        if (e.dtype() != t.dtype()) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' dtype",
-                    e.dtype().manifestName() + " (from " + m.file() + ")", t.dtype().manifestName());
-        }
-        if (e.index() != position) {
-            throw new ImportException(weights.toString(), "tensor '" + t.name() + "' position",
-                    e.index() + " (index in " + m.file() + ")", Integer.toString(position));
-        }
-        return e;
+        return org.swis.cli.model.ModelLoader.check(m, t, position, weights.toString());
     }
 
     private static List<String> row(Tensor t) {
@@ -160,44 +125,11 @@ public final class InspectCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.9g", v);
     }
 
-    private static String csv(List<List<String>> rows) throws IOException {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
-            p.printRecord(COLUMNS);
-            for (List<String> r : rows) {
-                p.printRecord(r);
-            }
-        }
-        return w.toString();
+    private static String csv(List<List<String>> rows) {
+        return org.swis.cli.report.TextTable.csv(COLUMNS, rows);
     }
 
     private static String table(List<List<String>> rows) {
-        int[] width = new int[COLUMNS.size()];
-        for (int c = 0; c < width.length; c++) {
-            width[c] = COLUMNS.get(c).length();
-            for (List<String> r : rows) {
-                width[c] = Math.max(width[c], r.get(c).length());
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        appendRow(b, COLUMNS, width);
-        for (List<String> r : rows) {
-            appendRow(b, r, width);
-        }
-        return b.toString();
-    }
-
-    private static void appendRow(StringBuilder b, List<String> r, int[] width) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < width.length; c++) {
-            String cell = r.get(c);
-            boolean right = c >= 4;
-            String pad = " ".repeat(width[c] - cell.length());
-            line.append(right ? pad + cell : cell + pad);
-            if (c < width.length - 1) {
-                line.append("  ");
-            }
-        }
-        b.append(line.toString().stripTrailing()).append('\n');
+        return org.swis.cli.report.TextTable.aligned(COLUMNS, rows, 4);
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, DecomposeCommand.class, QualityCommand.class, GoldenCommand.class, VerifyGoldenCommand.class, HwCommand.class, BenchCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
         description = "SWIS (Shared Weight bIt Sparsity, Li et al., tinyML 2021): import weights, "
                 + "decompose, measure quality and hardware cost.",
         footerHeading = "%nExit codes:%n",
@@ -55,6 +55,25 @@ public final class SwisCommand implements Callable<Integer> {
     /** True when {@code --quiet} was given anywhere on the command line. */
     public boolean quiet() {
         return quiet;
+    }
+
+    /** Prints a warning or note on standard error unless {@code --quiet}. */
+    public void note(String command, String message) {
+        if (!quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(command + ": " + message);
+            err.flush();
+        }
+    }
+
+    /** Standard output of the command line. */
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Standard error of the command line. */
+    public PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     @Override
@@ -98,8 +117,10 @@ public final class SwisCommand implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             PrintWriter e = c.getErr();
-            if (ex instanceof InputException) {
-                e.println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            boolean badInput = ex instanceof InputException || ex instanceof org.swis.reference.SwisInputException;
+            if (badInput) {
+                e.println(c.getCommandSpec().qualifiedName() + ": " + (ex instanceof InputException
+                        ? ex.getMessage() : InputException.oneLine(ex.getMessage())));
             } else {
                 e.println(c.getCommandSpec().qualifiedName() + ": internal error: " + ex
                         + (root.verbose ? "" : " (rerun with --verbose for the stack trace)"));
@@ -108,7 +129,7 @@ public final class SwisCommand implements Callable<Integer> {
                 ex.printStackTrace(e);
             }
             e.flush();
-            return ex instanceof InputException ? BAD_INPUT : INTERNAL;
+            return badInput ? BAD_INPUT : INTERNAL;
         });
         int code = cl.execute(args);
         out.flush();

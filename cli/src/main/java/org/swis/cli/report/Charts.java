@@ -27,7 +27,11 @@ public final class Charts {
     public static final int HEIGHT = 560;
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+        new Color(0x000000), new Color(0xaec7e8)};
+    /** Marker shapes cycled over series, so coinciding lines stay distinguishable. */
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
+        SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
 
     private Charts() {
     }
@@ -47,9 +51,10 @@ public final class Charts {
         chart.getStyler().setPlotGridLinesVisible(true);
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
+        int i = 0;
         for (Series ser : series) {
             XYSeries x = chart.addSeries(ser.name(), ser.x(), ser.y());
-            x.setMarker(SeriesMarkers.CIRCLE);
+            x.setMarker(MARKERS[i++ % MARKERS.length]);
             x.setLineStyle(new BasicStroke(1.8f));
         }
         return chart;

@@ -12,12 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Test-only writers for npy, npz and safetensors bytes, written from the format specs (not from the readers). */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
     /** A .npy file: magic, version, header dict padded to a multiple of 64 bytes with '\n', then data. */
-    static byte[] npy(int major, String descr, boolean fortran, int[] shape, byte[] data) {
+    public static byte[] npy(int major, String descr, boolean fortran, int[] shape, byte[] data) {
         StringBuilder dims = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             dims.append(shape[i]).append(shape.length == 1 ? ",)" : i + 1 < shape.length ? ", " : ")");
@@ -51,7 +51,7 @@ final class TestFiles {
         return b.array();
     }
 
-    static byte[] f32(float... v) {
+    public static byte[] f32(float... v) {
         ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : v) {
             b.putFloat(f);
@@ -76,7 +76,7 @@ final class TestFiles {
     }
 
     /** An npz: each map entry becomes "<key>.npy" (already-encoded npy bytes), STORED or DEFLATED. */
-    static byte[] npz(Map<String, byte[]> arrays, boolean deflate) throws IOException {
+    public static byte[] npz(Map<String, byte[]> arrays, boolean deflate) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bos)) {
             for (Map.Entry<String, byte[]> e : arrays.entrySet()) {
@@ -98,7 +98,7 @@ final class TestFiles {
     }
 
     /** Ordered map helper. */
-    static Map<String, byte[]> entries(Object... keyValues) {
+    public static Map<String, byte[]> entries(Object... keyValues) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], (byte[]) keyValues[i + 1]);

@@ -1,0 +1,24 @@
+package org.swis.cli;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.swis.cli.io.ImportException;
+import org.swis.cli.model.Model;
+import org.swis.cli.model.ModelLoader;
+import picocli.CommandLine.Option;
+
+/** The options that say how to read a weights file ({@code --manifest}, {@code --layout}); a picocli mixin. */
+public final class ModelOptions {
+    @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>",
+            description = "Manifest with layouts and kinds (default: manifest.csv next to a weights.npz).")
+    Path manifest;
+
+    @Option(names = {"-l", "--layout"}, paramLabel = "<layout>",
+            description = "Layout of every tensor: OIHW, HWIO, HWCM, OI or IO (default: manifest, else inferred from the rank).")
+    String layout;
+
+    /** Loads {@code weights} with these options. */
+    public Model load(Path weights, Consumer<String> warn) throws ImportException {
+        return ModelLoader.load(weights, manifest, layout, warn);
+    }
+}

@@ -1,0 +1,128 @@
+package org.swis.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.swis.cli.model.Model;
+import org.swis.cli.model.ModelLayer;
+import org.swis.cli.quality.NamedLayer;
+import org.swis.cli.quality.QualityCsv;
+import org.swis.cli.quality.QualityEngine;
+import org.swis.cli.quality.QualityGrid;
+import org.swis.cli.quality.QualityHeadline;
+import org.swis.cli.quality.QualityPlots;
+import org.swis.cli.quality.QualityRow;
+import org.swis.cli.report.ChartFiles;
+import org.swis.cli.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code swis quality}: the equal-bits comparison of one model (SPEC §9). */
+@Command(name = "quality",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"The equal-bits comparison on one model: per layer and for the whole model, weight RMSE / SQNR "
+                + "and exact stored bits per weight of INT8, SWIS and SWIS-C (uniform N, SS and DS schedules), "
+                + "layer-wise weight truncation and uniform RTN INT-k (per channel and per group), over a grid of "
+                + "N and M; plus each layer's output error on random activations.",
+            "Activations: i.i.d. uint8, 0 with probability 1/2, else uniform in 1..255 (SplittableRandom, seed "
+                + "--seed mixed with the layer index), --vectors receptive fields per layer. "
+                + "Layers are quantized per tensor to INT8 first (int8 input: its dequantized values are the reference).",
+            "Prints the whole-model headline (M = 4); --output writes every row as CSV; --plot-dir writes the "
+                + "RMSE-vs-bits figure (PNG and SVG)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  swis quality ../shared/weights/cifar10_resnet20 -o quality_resnet20.csv",
+            "  swis quality model.safetensors --layout OIHW --grid quick --csv"})
+public final class QualityCommand implements Callable<Integer> {
+    @ParentCommand
+    SwisCommand root;
+
+    @Parameters(index = "0", paramLabel = "<weights>",
+            description = "A .npz, .npy or .safetensors file, or a folder with weights.npz (+ manifest.csv).")
+    Path weights;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<file.csv>", description = "Write every row (per layer and model) as CSV.")
+    Path output;
+
+    @Option(names = "--plot-dir", paramLabel = "<dir>", description = "Write quality_<model>_rmse_vs_bits.png/.svg here.")
+    Path plotDir;
+
+    @Option(names = "--grid", paramLabel = "<grid>", defaultValue = "default",
+            description = "default (M 1,2,4,8,16; targets 2,2.5,3,3.5,4,5; trunc 2..6; RTN 2..8; 32 vectors) or "
+                    + "quick (M 1,4; targets 2,2.5,4; trunc 2,4; RTN 3,4; 8 vectors).")
+    String grid;
+
+    @Option(names = "--vectors", paramLabel = "<n>", description = "Random activation vectors per layer (overrides the grid's).")
+    Integer vectors;
+
+    @Option(names = "--seed", paramLabel = "<seed>", description = "Seed of the activations (default 2021).")
+    Long seed;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Option(names = "--csv", description = "Print the headline as CSV instead of an aligned table.")
+    boolean csv;
+
+    /** Parses --grid, --vectors and --seed. */
+    static QualityGrid grid(String name, Integer vectors, Long seed) throws InputException {
+        QualityGrid g;
+        if ("default".equalsIgnoreCase(name)) {
+            g = QualityGrid.defaults();
+        } else if ("quick".equalsIgnoreCase(name)) {
+            g = QualityGrid.quick();
+        } else {
+            throw new InputException("--grid", "value", "default or quick", "'" + name + "'");
+        }
+        if (vectors != null && (vectors < 1 || vectors > 4096)) {
+            throw new InputException("--vectors", "value", "1..4096", vectors.toString());
+        }
+        return new QualityGrid(g.groupSizes(), g.targets(), g.truncationBits(), g.rtnBits(), g.alpha(),
+                vectors != null ? vectors : g.activationVectors(), seed != null ? seed : g.seed());
+    }
+
+    /** The engine's input for a loaded model. */
+    static List<NamedLayer> layers(Model model) {
+        List<NamedLayer> out = new ArrayList<>();
+        for (ModelLayer l : model.layers()) {
+            out.add(new NamedLayer(l.name(), l.kind().manifestName(), l.weights()));
+        }
+        return out;
+    }
+
+    /** Runs the engine with a progress bar. */
+    static List<QualityRow> run(Model model, QualityGrid grid, Progress progress) {
+        List<NamedLayer> layers = layers(model);
+        Progress.Task task = progress.start("quality " + model.name(), layers.size());
+        List<QualityRow> rows = QualityEngine.run(model.name(), layers, grid, task::step);
+        task.finish();
+        return rows;
+    }
+
+    /** Writes the CSV and, when asked, the plot. */
+    static void write(Model model, List<QualityRow> rows, Path csvFile, Path plotDir) throws IOException {
+        if (csvFile != null) {
+            AtomicFiles.writeString(csvFile, QualityCsv.format(rows));
+        }
+        if (plotDir != null) {
+            ChartFiles.write(plotDir, "quality_" + model.name() + "_rmse_vs_bits", QualityPlots.rmseVsBits(model.name(), rows));
+        }
+    }
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        QualityGrid g = grid(grid, vectors, seed);
+        Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
+        List<QualityRow> rows = run(model, g, Progress.of(root));
+        write(model, rows, output, plotDir);
+        List<List<String>> headline = QualityHeadline.rows(rows);
+        root.out().print(csv ? TextTable.csv(QualityHeadline.COLUMNS, headline)
+                : TextTable.aligned(QualityHeadline.COLUMNS, headline, 1));
+        root.out().flush();
+        return SwisCommand.OK;
+    }
+}
