@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         description = {"Run the JMH benchmarks (module jmh, built with './mvnw -B -q -DskipTests package -pl jmh -am' "
                 + "when its jar is missing or stale) and write decompose.csv and kernels.csv into --output-dir.",
-            "--quick runs one fork with short warm-up and measurement (a few minutes) and writes "
+            "Without --quick it runs the full plan, jmh/run-benchmarks.sh (about 25 minutes on 2 cores, JDK 17 and "
+                + "Temurin 25 when present).",
+            "--quick runs the headline cases once (one fork, short warm-up and measurement, about 2 minutes) and writes "
                 + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run.",
             "Exit 2 when the jmh module or its jar is absent."},
         footerHeading = "%nExamples:%n",
@@ -32,10 +34,22 @@ public final class BenchCommand implements Callable<Integer> {
     public static final String JAR = "jmh/target/benchmarks.jar";
     /** Builds the jar, run in the repository root. */
     public static final List<String> BUILD = List.of("./mvnw", "-B", "-q", "-DskipTests", "package", "-pl", "jmh", "-am");
-    /** Converts JMH JSON to CSVs: {@code <main> <json> <outDir>} writes decompose.csv and kernels.csv into outDir. */
+    /** Converts JMH JSON to one CSV: {@code <main> <out.csv> <json>...}. */
     public static final String RUNNER = "org.swis.jmh.ResultsToCsv";
+    /** The full plan, run from the repository root (JDK 17 = `java` on PATH, plus Temurin 25 when installed). */
+    public static final String FULL_SCRIPT = "jmh/run-benchmarks.sh";
     /** JMH options of the quick mode: one fork, one 1 s warm-up and two 1 s measurement iterations. */
     public static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s");
+    /** Quick decomposition runs: the vector table search and the reference it is compared with (B = 8, N = 4, M = 4, MSE++). */
+    public static final List<List<String>> QUICK_DECOMPOSE = List.of(
+            List.of("DecomposeBenchmark", "-p", "kernel=table-vector", "-p", "scheme=swis", "-p", "n=4", "-p", "m=4",
+                    "-p", "threads=1", "-p", "shape=256x4096"),
+            List.of("DecomposeBenchmark", "-p", "kernel=reference", "-p", "scheme=swis", "-p", "n=4", "-p", "m=4",
+                    "-p", "threads=1", "-p", "shape=16x4096"));
+    /** Quick kernel runs: SWIS GEMV at N = 2, 3, 4 and the int8 yardstick on 4096 x 4096, batch 1. */
+    public static final List<List<String>> QUICK_KERNELS = List.of(
+            List.of("KernelBenchmark", "-p", "kernel=swis-vector", "-p", "shape=llm-4096x4096", "-p", "n=2,3,4", "-p", "batch=1"),
+            List.of("KernelBenchmark", "-p", "kernel=int8-vector", "-p", "shape=llm-4096x4096", "-p", "n=4", "-p", "batch=1"));
     /** The CSVs the runner writes. */
     public static final List<String> OUTPUTS = List.of("decompose", "kernels");
 
@@ -94,36 +108,41 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             throw new InputException(jar.toString(), "file", "the JMH benchmarks jar after the build", "absent");
         }
+        if (!quick) {
+            return runFull(repo, outDir, progress, quiet);
+        }
         Path tmp = Files.createTempDirectory("swis-bench");
         try {
-            Path json = tmp.resolve("jmh.json");
-            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-jar",
-                    jar.toString()));
-            if (quick) {
-                cmd.addAll(QUICK);
-            }
-            cmd.addAll(extra);
-            cmd.addAll(List.of("-rf", "json", "-rff", json.toString()));
-            Progress.Task run = progress.start("bench: JMH " + (quick ? "quick" : "full") + " run", 1);
-            int rc = exec(repo, cmd, quiet);
-            run.finish();
-            if (rc != 0) {
-                throw new IllegalStateException("JMH run failed (exit " + rc + "): " + String.join(" ", cmd));
-            }
-            Path csvDir = tmp.resolve("csv");
-            Files.createDirectories(csvDir);
-            rc = exec(repo, List.of(javaBinary(), "-cp", jar.toString(), RUNNER, json.toString(), csvDir.toString()), quiet);
-            if (rc != 0) {
-                throw new IllegalStateException(RUNNER + " failed (exit " + rc + ")");
-            }
             List<Path> written = new ArrayList<>();
-            for (String name : OUTPUTS) {
-                Path produced = csvDir.resolve(name + ".csv");
-                if (!Files.isRegularFile(produced)) {
-                    throw new IllegalStateException(RUNNER + " did not write " + name + ".csv");
+            for (String output : OUTPUTS) {
+                List<List<String>> plan = output.equals("decompose") ? QUICK_DECOMPOSE : QUICK_KERNELS;
+                List<String> jsons = new ArrayList<>();
+                for (int i = 0; i < plan.size(); i++) {
+                    Path json = tmp.resolve(output + "-" + i + ".json");
+                    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-jar",
+                            jar.toString()));
+                    cmd.addAll(plan.get(i));
+                    cmd.addAll(QUICK);
+                    cmd.addAll(extra);
+                    cmd.addAll(List.of("-rf", "json", "-rff", json.toString()));
+                    Progress.Task run = progress.start("bench: JMH quick " + output + " " + (i + 1) + "/" + plan.size(), 1);
+                    int rc = exec(repo, cmd, quiet);
+                    run.finish();
+                    if (rc != 0) {
+                        throw new IllegalStateException("JMH run failed (exit " + rc + "): " + String.join(" ", cmd));
+                    }
+                    jsons.add(json.toString());
                 }
-                byte[] bytes = Files.readAllBytes(produced);
-                Path target = outDir.resolve(name + (quick ? "_quick" : "") + ".csv");
+                Path csv = tmp.resolve(output + ".csv");
+                List<String> convert = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-cp",
+                        jar.toString(), RUNNER, csv.toString()));
+                convert.addAll(jsons);
+                int rc = exec(repo, convert, quiet);
+                if (rc != 0 || !Files.isRegularFile(csv)) {
+                    throw new IllegalStateException(RUNNER + " failed (exit " + rc + ") for " + output);
+                }
+                byte[] bytes = Files.readAllBytes(csv);
+                Path target = outDir.resolve(output + "_quick.csv");
                 AtomicFiles.write(target, out -> out.write(bytes));
                 written.add(target);
             }
@@ -133,6 +152,31 @@ public final class BenchCommand implements Callable<Integer> {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The full measurement plan is {@value #FULL_SCRIPT} (about 25 minutes on 2 cores): JDK 17 and, when
+     * present, Temurin 25; raw JSON in results/raw/, CSVs written by the runner (temp file, then rename).
+     */
+    private static List<Path> runFull(Path repo, Path outDir, Progress progress, boolean quiet)
+            throws IOException, InterruptedException {
+        Progress.Task run = progress.start("bench: full JMH plan (" + FULL_SCRIPT + ")", 1);
+        int rc = exec(repo, List.of("bash", FULL_SCRIPT), quiet);
+        run.finish();
+        if (rc != 0) {
+            throw new IllegalStateException(FULL_SCRIPT + " failed (exit " + rc + ")");
+        }
+        List<Path> written = new ArrayList<>();
+        for (String output : OUTPUTS) {
+            Path produced = repo.resolve("results").resolve(output + ".csv");
+            Path target = outDir.resolve(output + ".csv");
+            if (!produced.equals(target)) {
+                byte[] bytes = Files.readAllBytes(produced);
+                AtomicFiles.write(target, out -> out.write(bytes));
+            }
+            written.add(target);
+        }
+        return written;
     }
 
     private static boolean stale(Path jar, Path repo) throws IOException {

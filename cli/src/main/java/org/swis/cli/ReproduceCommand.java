@@ -350,27 +350,33 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
 
         b.append("\n## Kernels (JMH)\n\nBenchmarks: ").append(benchNote).append(".\n\n");
-        Path full = out.resolve("kernels.csv");
-        Path quick = out.resolve("kernels_quick.csv");
-        Path kernels = Files.isRegularFile(full) ? full : Files.isRegularFile(quick) ? quick : null;
-        if (kernels == null) {
-            b.append("Kernel ratios: not measured (no kernels.csv or kernels_quick.csv).\n");
-        } else {
-            KernelResults.Ratios r = KernelResults.read(kernels);
-            b.append("Source: [").append(kernels.getFileName()).append("](").append(kernels.getFileName()).append("), ")
-                    .append(r.rows()).append(" rows; columns: ").append(String.join(", ", r.columns())).append(".\n\n");
-            if (r.plottable()) {
-                ChartFiles.write(out, "kernel_ratios_vs_n", KernelResults.chart(r, kernels.getFileName().toString()));
-                files.add("kernel_ratios_vs_n.png");
-                files.add("kernel_ratios_vs_n.svg");
-                List<List<String>> rows = new ArrayList<>();
-                r.series().forEach((name, pts) -> pts.forEach((n, v) -> rows.add(List.of(name, Integer.toString(n),
-                        Formats.fixed(v, 3)))));
-                b.append(TextTable.markdown(List.of("series", "N", "ratio"), rows));
-                b.append("\nFigure: [kernel ratios vs N](kernel_ratios_vs_n.png).\n");
-            } else {
-                b.append("No N column and ratio columns recognised: no plot drawn.\n");
+        for (String name : List.of("decompose", "kernels")) {
+            Path full = out.resolve(name + ".csv");
+            Path quick = out.resolve(name + "_quick.csv");
+            Path csv = Files.isRegularFile(full) ? full : Files.isRegularFile(quick) ? quick : null;
+            b.append("### ").append(name.equals("kernels") ? "GEMV / GEMM kernels" : "Decomposition").append("\n\n");
+            if (csv == null) {
+                b.append("Not measured (no ").append(name).append(".csv or ").append(name).append("_quick.csv).\n\n");
+                continue;
             }
+            List<Map<String, String>> rows = KernelResults.rows(csv);
+            b.append("Source: [").append(csv.getFileName()).append("](").append(csv.getFileName()).append("), ")
+                    .append(rows.size()).append(" rows; machine, JDK, vector size, threads and commit are in every row. ")
+                    .append(name.equals("kernels")
+                            ? "`ratio_vs_best_int8` = time of the best int8 kernel of the same JDK, shape and batch / this kernel's time.\n\n"
+                            : "`ratio_vs_reference` = this kernel's weights/s / the reference decomposer's weights/s (same JDK, scheme, N, M).\n\n");
+            b.append(TextTable.markdown(name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS,
+                    KernelResults.table(rows, name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS)));
+            if (name.equals("kernels")) {
+                var series = KernelResults.swisRatios(rows);
+                if (!series.isEmpty()) {
+                    ChartFiles.write(out, "kernel_ratios_vs_n", KernelResults.chart(series, csv.getFileName().toString()));
+                    files.add("kernel_ratios_vs_n.png");
+                    files.add("kernel_ratios_vs_n.svg");
+                    b.append("\nFigure: [kernel ratios vs N](kernel_ratios_vs_n.png).\n");
+                }
+            }
+            b.append('\n');
         }
 
         b.append("\n## Golden vectors\n\n").append(golden).append(" cases exported (`swis golden`) and re-checked "

@@ -374,7 +374,7 @@ class CommandsTest {
         String summary = Files.readString(a.resolve("SUMMARY.md"));
         assertTrue(summary.contains("| m | 2 | 552 |"), summary);
         assertTrue(summary.contains("exact (2/2 tensors)"), summary);
-        assertTrue(summary.contains("Kernel ratios: not measured"), summary);
+        assertTrue(summary.contains("Not measured (no kernels.csv or kernels_quick.csv)"), summary);
         assertTrue(summary.contains("## Environment"), summary);
         String[] parts = Files.readString(b.resolve("SUMMARY.md")).split("## Environment");
         assertEquals(summary.split("## Environment")[0], parts[0], "SUMMARY.md is deterministic above Environment");

@@ -7,93 +7,84 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the kernels CSV of the JMH runner for the summary and the "kernel ratios vs N" plot without
- * linking module jmh: a column named {@code n} or {@code N} (shift count), every column whose name
- * contains {@code ratio} or {@code speedup} is a ratio series, and an optional {@code kernel} /
- * {@code benchmark} column splits series further. Rows whose N or ratio is not a number are skipped.
+ * Reads the benchmark CSVs written by {@code org.swis.jmh.ResultsToCsv} (results/kernels.csv and
+ * results/decompose.csv, or their _quick variants) for the summary tables and the "kernel ratios vs
+ * N" plot, without linking module jmh. Columns used: kernels.csv {@code jdk, kernel, shape, n, batch,
+ * gmac_per_s, ratio_vs_best_int8}; decompose.csv {@code jdk, kernel, scheme, n, m, threads,
+ * mweights_per_s, ratio_vs_reference, speedup_vs_1_thread}.
  */
 public final class KernelResults {
+    /** Columns of kernels.csv shown in the summary. */
+    public static final List<String> KERNEL_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "gmac_per_s",
+            "ratio_vs_best_int8");
+    /** Columns of decompose.csv shown in the summary. */
+    public static final List<String> DECOMPOSE_COLUMNS = List.of("jdk", "kernel", "scheme", "n", "m", "threads",
+            "mweights_per_s", "ratio_vs_reference", "speedup_vs_1_thread");
+
     private KernelResults() {
     }
 
-    /** Ratio series: name to (N to ratio), with the CSV's columns for the summary. */
-    public record Ratios(List<String> columns, Map<String, TreeMap<Integer, Double>> series, int rows) {
-        public boolean plottable() {
-            return !series.isEmpty();
-        }
-    }
-
-    public static Ratios read(Path csv) throws IOException {
+    /** The CSV's rows as column-to-value maps, in file order. */
+    public static List<Map<String, String>> rows(Path csv) throws IOException {
         try (Reader in = Files.newBufferedReader(csv)) {
             CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-            var parser = fmt.parse(in);
-            List<String> columns = parser.getHeaderNames();
-            String nCol = null;
-            String splitCol = null;
-            List<String> ratioCols = new ArrayList<>();
+            List<Map<String, String>> out = new ArrayList<>();
+            for (CSVRecord r : fmt.parse(in)) {
+                out.add(r.toMap());
+            }
+            return out;
+        }
+    }
+
+    /** The summary table: the given columns of every row ("" where a row lacks one). */
+    public static List<List<String>> table(List<Map<String, String>> rows, List<String> columns) {
+        List<List<String>> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            List<String> line = new ArrayList<>();
             for (String c : columns) {
-                String l = c.toLowerCase(Locale.ROOT);
-                if (l.equals("n") || l.equals("shifts")) {
-                    nCol = c;
-                } else if (l.equals("kernel") || l.equals("benchmark")) {
-                    splitCol = c;
-                } else if (l.contains("ratio") || l.contains("speedup")) {
-                    ratioCols.add(c);
-                }
+                line.add(r.getOrDefault(c, ""));
             }
-            Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
-            int rows = 0;
-            for (CSVRecord r : parser) {
-                rows++;
-                if (nCol == null || ratioCols.isEmpty()) {
-                    continue;
-                }
-                Integer n = parseInt(r.get(nCol));
-                if (n == null) {
-                    continue;
-                }
-                for (String c : ratioCols) {
-                    Double v = parseDouble(r.isMapped(c) ? r.get(c) : "");
-                    if (v == null) {
-                        continue;
-                    }
-                    String name = (splitCol != null ? r.get(splitCol) + " " : "") + c;
-                    series.computeIfAbsent(name, k -> new TreeMap<>()).put(n, v);
-                }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * SWIS kernel ratio to the best int8 kernel against N, one series per (JDK, kernel, shape, batch);
+     * rows without a numeric N or ratio (the yardsticks) are left out.
+     */
+    public static Map<String, TreeMap<Integer, Double>> swisRatios(List<Map<String, String>> rows) {
+        Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
+        for (Map<String, String> r : rows) {
+            String kernel = r.getOrDefault("kernel", "");
+            if (!kernel.startsWith("swis")) {
+                continue;
             }
-            return new Ratios(columns, series, rows);
+            try {
+                int n = Integer.parseInt(r.getOrDefault("n", ""));
+                double ratio = Double.parseDouble(r.getOrDefault("ratio_vs_best_int8", ""));
+                String jdk = r.getOrDefault("jdk", "?");
+                String name = kernel + " " + r.getOrDefault("shape", "") + " batch " + r.getOrDefault("batch", "")
+                        + " (JDK " + jdk.split("\\.")[0] + ")";
+                series.computeIfAbsent(name, k -> new TreeMap<>()).put(n, ratio);
+            } catch (NumberFormatException e) {
+                // a yardstick row or an incomplete measurement: not part of a ratio-vs-N series
+            }
         }
+        series.values().removeIf(m -> m.size() < 2);
+        return series;
     }
 
-    private static Integer parseInt(String s) {
-        try {
-            double d = Double.parseDouble(s);
-            return d == Math.rint(d) ? (int) d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Double parseDouble(String s) {
-        try {
-            double d = Double.parseDouble(s);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The ratio-vs-N line chart. */
-    public static org.knowm.xchart.XYChart chart(Ratios r, String source) {
+    /** The ratio-vs-N line chart (1.0 = as fast as the best int8 GEMV/GEMM measured in the same run). */
+    public static org.knowm.xchart.XYChart chart(Map<String, TreeMap<Integer, Double>> series, String source) {
         List<Charts.Series> s = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Integer, Double>> e : r.series().entrySet()) {
+        for (Map.Entry<String, TreeMap<Integer, Double>> e : series.entrySet()) {
             double[] x = new double[e.getValue().size()];
             double[] y = new double[x.length];
             int i = 0;
@@ -103,6 +94,7 @@ public final class KernelResults {
             }
             s.add(new Charts.Series(e.getKey(), x, y));
         }
-        return Charts.lines("Kernel ratios vs N (" + source + ")", "shifts per group N", "ratio", false, s);
+        return Charts.lines("SWIS kernel speed / best int8 kernel vs N (" + source + ")", "shifts per group N",
+                "ratio to best int8 (1 = as fast)", false, s);
     }
 }
