@@ -110,6 +110,7 @@ public final class QualityCommand implements Callable<Integer> {
         }
         if (plotDir != null) {
             ChartFiles.write(plotDir, "quality_" + model.name() + "_rmse_vs_bits", QualityPlots.rmseVsBits(model.name(), rows));
+            ChartFiles.write(plotDir, "quality_" + model.name() + "_rmse_vs_passes", QualityPlots.rmseVsPasses(model.name(), rows));
         }
     }
 

@@ -115,10 +115,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             files.add(csv);
             files.add("quality_" + m.name() + "_rmse_vs_bits.png");
             files.add("quality_" + m.name() + "_rmse_vs_bits.svg");
+            files.add("quality_" + m.name() + "_rmse_vs_passes.png");
+            files.add("quality_" + m.name() + "_rmse_vs_passes.svg");
             quality.append("\n### ").append(m.name()).append("\n\n").append(m.layers().size()).append(" weight tensors, ")
                     .append(m.weightCount()).append(" weights; source: ").append(describe(m)).append(". Full table: [")
-                    .append(csv).append("](").append(csv).append("), figure: [RMSE vs bits](quality_").append(m.name())
-                    .append("_rmse_vs_bits.png).\n\n")
+                    .append(csv).append("](").append(csv).append("), figures: [RMSE vs bits](quality_").append(m.name())
+                    .append("_rmse_vs_bits.png), [RMSE vs serial passes](quality_").append(m.name())
+                    .append("_rmse_vs_passes.png).\n\n")
                     .append(TextTable.markdown(QualityHeadline.COLUMNS, QualityHeadline.rows(rows, false)));
         }
 

@@ -51,4 +51,43 @@ public final class QualityPlots {
         return Charts.lines(model + ": weight RMSE vs stored bits per weight (whole model)", "bits per weight (exact, incl. shifts/signs/scales)",
                 "RMSE vs float weights (log)", true, series);
     }
+
+    /**
+     * The equal-cycles view: weight RMSE against the serial passes a bit-serial PE spends per weight
+     * group: N shifts for SWIS / SWIS-C (single-shift), N kept bits for weight truncation, and k - 1
+     * magnitude bits for sign-magnitude RTN INT-k (plotted at N = k - 1).
+     */
+    public static XYChart rmseVsPasses(String model, List<QualityRow> rows) {
+        List<Charts.Series> series = new ArrayList<>();
+        addByTarget(series, rows, "SWIS M=4 (N shifts)", "swis", 4, "ss", 0);
+        addByTarget(series, rows, "SWIS-C M=4 (N shifts)", "swis-c", 4, "ss", 0);
+        addByTarget(series, rows, "SWIS M=16 (N shifts)", "swis", 16, "ss", 0);
+        addByTarget(series, rows, "SWIS M=1 (N shifts, per weight)", "swis", 1, "none", 0);
+        addByTarget(series, rows, "weight truncation (N bits)", "trunc", 0, "-", 0);
+        addByTarget(series, rows, "RTN INT-k per channel (k-1 magnitude bits)", "rtn-channel", 0, "-", -1);
+        return Charts.lines(model + ": weight RMSE vs serial passes per weight (whole model)",
+                "passes per weight group (shifts N, kept bits, or magnitude bits)", "RMSE vs float weights (log)", true, series);
+    }
+
+    private static void addByTarget(List<Charts.Series> out, List<QualityRow> rows, String legend, String method, int m,
+                                    String schedule, double shift) {
+        List<QualityRow> pts = new ArrayList<>();
+        for (QualityRow r : rows) {
+            if (r.layer().equals("*") && r.method().equals(method) && r.m() == m && r.schedule().equals(schedule)
+                    && r.target() + shift >= 1 && r.target() + shift <= 7) {
+                pts.add(r);
+            }
+        }
+        if (pts.isEmpty()) {
+            return;
+        }
+        pts.sort(Comparator.comparingDouble(QualityRow::target));
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(i).target() + shift;
+            y[i] = pts.get(i).weightError().rmse();
+        }
+        out.add(new Charts.Series(legend, x, y));
+    }
 }
