@@ -94,7 +94,23 @@ public final class KernelResults {
             }
             s.add(new Charts.Series(e.getKey(), x, y));
         }
-        return Charts.lines("SWIS kernel speed / best int8 kernel vs N (" + source + ")", "shifts per group N",
-                "ratio to best int8 (1 = as fast)", false, s);
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        double top = 1;
+        for (Charts.Series c : s) {
+            for (double v : c.x()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            for (double v : c.y()) {
+                top = Math.max(top, v);
+            }
+        }
+        s.add(new Charts.Series("best int8 kernel (= 1)", new double[] {lo, hi}, new double[] {1, 1}));
+        org.knowm.xchart.XYChart chart = Charts.lines("SWIS kernel speed / best int8 kernel vs N (" + source + ")",
+                "shifts per group N", "ratio to best int8 (1 = as fast)", false, s);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(Math.ceil(top * 1.1 * 10) / 10);
+        return chart;
     }
 }
