@@ -1,6 +1,8 @@
 package org.swis.cli;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.swis.cli.container.EncodedLayer;
 import org.swis.cli.container.LayerEncoder;
 import org.swis.cli.container.SwisContainer;
-import org.swis.cli.model.Model;
 import org.swis.cli.model.ModelLayer;
 import org.swis.cli.report.Formats;
 import org.swis.cli.report.TextTable;
@@ -128,34 +129,57 @@ public final class DecomposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         LayerEncoder.Options o = options();
-        Model model = modelOptions.load(weights, msg -> root.note("swis decompose", msg));
-        List<EncodedLayer> encoded = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        ErrorMetrics total = ErrorMetrics.EMPTY;
-        double totalBits = 0;
-        long totalWeights = 0;
-        for (ModelLayer l : model.layers()) {
-            LayerEncoder.Result r = LayerEncoder.encode(l, o);
-            encoded.add(r.layer());
-            double[] original = new double[l.weights().size()];
-            for (int i = 0; i < original.length; i++) {
-                original[i] = l.weights().get(i);
+        ErrorMetrics[] total = {ErrorMetrics.EMPTY};
+        double[] totalBits = {0};
+        long[] totalWeights = {0};
+        int[] count = {0};
+        // Streaming: one tensor in memory at a time; encoded records are spooled to a temporary file
+        // beside the output and copied behind the header once their count is known.
+        Path spool = output == null ? null : Files.createTempFile(
+                output.toAbsolutePath().getParent() == null ? Path.of(".") : output.toAbsolutePath().getParent(), ".swis-records", ".tmp");
+        try (DataOutputStream records = spool == null ? null
+                : new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(spool)))) {
+            modelOptions.forEach(weights, msg -> root.note("swis decompose", msg), l -> {
+                LayerEncoder.Result r = LayerEncoder.encode(l, o);
+                if (records != null) {
+                    SwisContainer.writeLayer(records, r.layer());
+                }
+                double[] original = new double[l.weights().size()];
+                for (int i = 0; i < original.length; i++) {
+                    original[i] = l.weights().get(i);
+                }
+                ErrorMetrics e = ErrorMetrics.of(original, r.reconstruction());
+                total[0] = total[0].plus(e);
+                totalBits[0] += r.bitsPerWeight() * original.length;
+                totalWeights[0] += original.length;
+                count[0]++;
+                rows.add(row(l.name(), l.kind().manifestName(), org.swis.cli.io.Shapes.format(l.shape()), o, r.shifts(),
+                        original.length, r.bitsPerWeight(), e));
+            });
+            if (records != null) {
+                records.flush();
             }
-            ErrorMetrics e = ErrorMetrics.of(original, r.reconstruction());
-            total = total.plus(e);
-            totalBits += r.bitsPerWeight() * original.length;
-            totalWeights += original.length;
-            rows.add(row(l.name(), l.kind().manifestName(), org.swis.cli.io.Shapes.format(l.shape()), o, r.shifts(),
-                    original.length, r.bitsPerWeight(), e));
-        }
-        rows.add(row("*", "*", "*", o, Double.NaN, totalWeights, totalBits / totalWeights, total));
-        if (output != null) {
-            AtomicFiles.write(output, out -> SwisContainer.write(encoded, out));
+            rows.add(row("*", "*", "*", o, Double.NaN, totalWeights[0], totalBits[0] / totalWeights[0], total[0]));
+            if (output != null) {
+                AtomicFiles.write(output, out -> {
+                    DataOutputStream d = new DataOutputStream(out);
+                    SwisContainer.writeHeader(d, count[0]);
+                    d.flush();
+                    Files.copy(spool, out);
+                });
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (spool != null) {
+                Files.deleteIfExists(spool);
+            }
         }
         root.out().print(csv ? TextTable.csv(COLUMNS, rows) : TextTable.aligned(COLUMNS, rows, 4));
         root.out().flush();
         if (output != null) {
-            root.note("swis decompose", "wrote " + encoded.size() + " tensor(s) to " + output);
+            root.note("swis decompose", "wrote " + count[0] + " tensor(s) to " + output);
         }
         return SwisCommand.OK;
     }

@@ -21,4 +21,9 @@ public final class ModelOptions {
     public Model load(Path weights, Consumer<String> warn) throws ImportException {
         return ModelLoader.load(weights, manifest, layout, warn);
     }
+
+    /** Streams the model's layers one at a time (see {@link ModelLoader#forEach}). */
+    public void forEach(Path weights, Consumer<String> warn, ModelLoader.LayerSink sink) throws ImportException {
+        ModelLoader.forEach(weights, manifest, layout, warn, sink);
+    }
 }

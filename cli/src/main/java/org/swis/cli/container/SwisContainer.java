@@ -52,49 +52,59 @@ public final class SwisContainer {
     /** Writes the container (callers write through {@code AtomicFiles}). */
     public static void write(List<EncodedLayer> layers, OutputStream sink) throws IOException {
         DataOutputStream out = new DataOutputStream(sink);
-        out.write(MAGIC);
-        out.writeShort(VERSION);
-        out.writeInt(layers.size());
+        writeHeader(out, layers.size());
         for (EncodedLayer l : layers) {
-            str(out, l.name());
-            str(out, l.kind().manifestName());
-            int[] shape = l.shape();
-            out.writeByte(shape.length);
-            for (int d : shape) {
-                out.writeInt(d);
-            }
-            str(out, l.layout());
-            str(out, l.method().id());
-            out.writeInt(l.filters());
-            out.writeInt(l.channels());
-            out.writeInt(l.kh());
-            out.writeInt(l.kw());
-            out.writeInt(l.scales().length);
-            for (double s : l.scales()) {
-                out.writeDouble(s);
-            }
-            switch (l.method()) {
-                case SWIS, SWIS_C -> {
-                    EncodedTensor e = l.swis();
-                    out.writeByte(e.m());
-                    out.writeInt(e.groupsPerFilter());
-                    for (int n : e.shiftsPerFilter()) {
-                        out.writeByte(n);
-                    }
-                    out.writeLong(e.realWeights());
-                    out.writeLong(e.bitLength());
-                    bytes(out, e.stream());
-                }
-                case TRUNC, RTN -> {
-                    out.writeByte(l.param());
-                    out.writeByte(l.lo());
-                    out.writeLong(l.bitLength());
-                    bytes(out, l.payload());
-                }
-                default -> throw new IllegalStateException("unknown method " + l.method());
-            }
+            writeLayer(out, l);
         }
         out.flush();
+    }
+
+    /** The container header: magic, version, tensor count. */
+    public static void writeHeader(DataOutputStream out, int tensors) throws IOException {
+        out.write(MAGIC);
+        out.writeShort(VERSION);
+        out.writeInt(tensors);
+    }
+
+    /** One tensor record; a container is the header followed by its records. */
+    public static void writeLayer(DataOutputStream out, EncodedLayer l) throws IOException {
+        str(out, l.name());
+        str(out, l.kind().manifestName());
+        int[] shape = l.shape();
+        out.writeByte(shape.length);
+        for (int d : shape) {
+            out.writeInt(d);
+        }
+        str(out, l.layout());
+        str(out, l.method().id());
+        out.writeInt(l.filters());
+        out.writeInt(l.channels());
+        out.writeInt(l.kh());
+        out.writeInt(l.kw());
+        out.writeInt(l.scales().length);
+        for (double s : l.scales()) {
+            out.writeDouble(s);
+        }
+        switch (l.method()) {
+            case SWIS, SWIS_C -> {
+                EncodedTensor e = l.swis();
+                out.writeByte(e.m());
+                out.writeInt(e.groupsPerFilter());
+                for (int n : e.shiftsPerFilter()) {
+                    out.writeByte(n);
+                }
+                out.writeLong(e.realWeights());
+                out.writeLong(e.bitLength());
+                bytes(out, e.stream());
+            }
+            case TRUNC, RTN -> {
+                out.writeByte(l.param());
+                out.writeByte(l.lo());
+                out.writeLong(l.bitLength());
+                bytes(out, l.payload());
+            }
+            default -> throw new IllegalStateException("unknown method " + l.method());
+        }
     }
 
     private static void str(DataOutputStream out, String s) throws IOException {

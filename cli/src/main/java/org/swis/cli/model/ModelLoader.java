@@ -82,13 +82,32 @@ public final class ModelLoader {
      * @param warn     receives warnings and notes (one line each)
      */
     public static Model load(Path weights, Path manifest, String layout, Consumer<String> warn) throws ImportException {
+        List<ModelLayer> layers = new ArrayList<>();
+        String manifestPath = forEach(weights, manifest, layout, warn, layers::add);
+        return new Model(modelName(weights), weightsFile(weights).toString(), layers, manifestPath);
+    }
+
+    /** Receives the layers of a model one at a time. */
+    @FunctionalInterface
+    public interface LayerSink {
+        void accept(ModelLayer layer) throws ImportException, java.io.IOException;
+    }
+
+    /**
+     * Streams a model: converts and hands over one weight tensor at a time, in file order, so only one
+     * tensor is held in memory (plus what the sink keeps). The checks are those of {@link #load}.
+     *
+     * @return the manifest the layouts came from, or null
+     */
+    public static String forEach(Path weights, Path manifest, String layout, Consumer<String> warn, LayerSink sink)
+            throws ImportException {
         WeightLayout forced = layoutOption(layout);
         Path file = weightsFile(weights);
         Path manifestPath = manifest != null ? manifest : siblingManifest(weights);
         Manifest m = manifestPath == null ? null : Manifest.read(manifestPath);
-        List<ModelLayer> layers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int inferred = 0;
+        int accepted = 0;
         List<String> skipped = new ArrayList<>();
         int position = 0;
         try (TensorSource src = TensorFiles.open(file)) {
@@ -106,7 +125,14 @@ public final class ModelLoader {
                     continue;
                 }
                 WeightKind kind = e != null ? e.kind() : kindOf(l, t.shape());
-                layers.add(convert(t, l, kind, file.toString()));
+                ModelLayer layer = convert(t, l, kind, file.toString());
+                t = null;
+                try {
+                    sink.accept(layer);
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+                accepted++;
             }
         }
         if (m != null) {
@@ -117,7 +143,7 @@ public final class ModelLoader {
                 }
             }
         }
-        if (layers.isEmpty()) {
+        if (accepted == 0) {
             throw new ImportException(file.toString(), "tensors", "at least one conv, depthwise or linear weight tensor "
                     + "(rank 4 or 2, float or int8)", skipped.isEmpty() ? "none" : "only " + skipped);
         }
@@ -130,7 +156,7 @@ public final class ModelLoader {
                     + String.join(", ", skipped.subList(0, Math.min(5, skipped.size())))
                     + (skipped.size() > 5 ? ", ..." : ""));
         }
-        return new Model(modelName(weights), file.toString(), layers, manifestPath == null ? null : manifestPath.toString());
+        return manifestPath == null ? null : manifestPath.toString();
     }
 
     /** Parses the {@code --layout} option (null when absent). */
