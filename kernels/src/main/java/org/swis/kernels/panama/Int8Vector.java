@@ -56,18 +56,31 @@ final class Int8Vector implements Int8Kernel {
         Int8Kernel.check(w, x, batch, y);
         int k = w.columns();
         int[] a = widen(x);
-        int[] row = new int[k];
+        int[] row0 = new int[k];
+        int[] row1 = new int[k];
+        int rows = w.rows();
+        for (int r = 0; r < rows; r += 2) {
+            widenRow(w, r, row0);
+            if (r + 1 < rows) {
+                widenRow(w, r + 1, row1);
+                IntDots.rowPairTimesBatch(row0, row1, k, a, batch, y, rows, r);
+            } else {
+                IntDots.rowTimesBatch(row0, k, a, batch, y, rows, r);
+            }
+        }
+    }
+
+    /** Row r sign-extended to int32. */
+    private static void widenRow(Int8Matrix w, int r, int[] row) {
+        int k = w.columns();
         byte[] d = w.data();
+        int o = r * k;
         int upper = S.loopBound(k);
-        for (int r = 0; r < w.rows(); r++) {
-            int o = r * k;
-            for (int i = 0; i < upper; i += L) {
-                ((IntVector) ByteVector.fromArray(B, d, o + i).convertShape(VectorOperators.B2I, S, 0)).intoArray(row, i);
-            }
-            for (int i = upper; i < k; i++) {
-                row[i] = d[o + i];
-            }
-            IntDots.rowTimesBatch(row, k, a, batch, y, w.rows(), r);
+        for (int i = 0; i < upper; i += L) {
+            ((IntVector) ByteVector.fromArray(B, d, o + i).convertShape(VectorOperators.B2I, S, 0)).intoArray(row, i);
+        }
+        for (int i = upper; i < k; i++) {
+            row[i] = d[o + i];
         }
     }
 

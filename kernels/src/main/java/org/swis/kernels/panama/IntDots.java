@@ -56,6 +56,63 @@ final class IntDots {
         }
     }
 
+    /**
+     * Rows r and r + 1 at once ({@code w0}, {@code w1}) times the batch: each activation load feeds
+     * two multiply-adds and each weight load four, eight accumulators.
+     */
+    static void rowPairTimesBatch(int[] w0, int[] w1, int len, int[] a, int batch, int[] y, int rows, int r) {
+        int upper = S.loopBound(len);
+        int b = 0;
+        for (; b + 3 < batch; b += 4) {
+            int a0 = b * len;
+            IntVector c00 = IntVector.zero(S);
+            IntVector c01 = IntVector.zero(S);
+            IntVector c02 = IntVector.zero(S);
+            IntVector c03 = IntVector.zero(S);
+            IntVector c10 = IntVector.zero(S);
+            IntVector c11 = IntVector.zero(S);
+            IntVector c12 = IntVector.zero(S);
+            IntVector c13 = IntVector.zero(S);
+            for (int p = 0; p < upper; p += L) {
+                IntVector x0 = IntVector.fromArray(S, w0, p);
+                IntVector x1 = IntVector.fromArray(S, w1, p);
+                IntVector v = IntVector.fromArray(S, a, a0 + p);
+                c00 = c00.add(x0.mul(v));
+                c10 = c10.add(x1.mul(v));
+                v = IntVector.fromArray(S, a, a0 + len + p);
+                c01 = c01.add(x0.mul(v));
+                c11 = c11.add(x1.mul(v));
+                v = IntVector.fromArray(S, a, a0 + 2 * len + p);
+                c02 = c02.add(x0.mul(v));
+                c12 = c12.add(x1.mul(v));
+                v = IntVector.fromArray(S, a, a0 + 3 * len + p);
+                c03 = c03.add(x0.mul(v));
+                c13 = c13.add(x1.mul(v));
+            }
+            store(c00, c10, w0, w1, upper, len, a, a0, y, b * rows + r);
+            store(c01, c11, w0, w1, upper, len, a, a0 + len, y, (b + 1) * rows + r);
+            store(c02, c12, w0, w1, upper, len, a, a0 + 2 * len, y, (b + 2) * rows + r);
+            store(c03, c13, w0, w1, upper, len, a, a0 + 3 * len, y, (b + 3) * rows + r);
+        }
+        for (; b < batch; b++) {
+            y[b * rows + r] = dot(w0, 0, a, b * len, len);
+            y[b * rows + r + 1] = dot(w1, 0, a, b * len, len);
+        }
+    }
+
+    /** Reduces a pair of accumulators, adds the scalar tail, writes y[at] and y[at + 1]. */
+    private static void store(IntVector c0, IntVector c1, int[] w0, int[] w1, int upper, int len, int[] a, int ao,
+                              int[] y, int at) {
+        int s0 = c0.reduceLanes(VectorOperators.ADD);
+        int s1 = c1.reduceLanes(VectorOperators.ADD);
+        for (int p = upper; p < len; p++) {
+            s0 += w0[p] * a[ao + p];
+            s1 += w1[p] * a[ao + p];
+        }
+        y[at] = s0;
+        y[at + 1] = s1;
+    }
+
     /** {@code sum_{p < len} w[wo + p] * a[ao + p]}. */
     static int dot(int[] w, int wo, int[] a, int ao, int len) {
         int upper = S.loopBound(len);

@@ -20,7 +20,7 @@ import org.swis.kernels.scalar.UnitMatrix;
  * ({@link UnitMatrix#negatives}).
  *
  * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
- * hands it to the same inner kernel as the int8 GEMM ({@link IntDots#rowTimesBatch}), so the decode
+ * hands rows in pairs to the same inner kernel as the int8 GEMM ({@link IntDots#rowPairTimesBatch}), so the decode
  * is amortised over the batch.
  */
 final class SwisMatmulVector implements GemvKernel, GemmKernel {
@@ -114,10 +114,17 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
 
     private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
         int len = 4 * um.unitsPerRow();
-        int[] dec = new int[len];
-        for (int r = 0; r < um.rows(); r++) {
-            decodeRow(um, r, dec);
-            IntDots.rowTimesBatch(dec, len, a, batch, y, um.rows(), r);
+        int[] dec0 = new int[len];
+        int[] dec1 = new int[len];
+        int rows = um.rows();
+        for (int r = 0; r < rows; r += 2) {
+            decodeRow(um, r, dec0);
+            if (r + 1 < rows) {
+                decodeRow(um, r + 1, dec1);
+                IntDots.rowPairTimesBatch(dec0, dec1, len, a, batch, y, rows, r);
+            } else {
+                IntDots.rowTimesBatch(dec0, len, a, batch, y, rows, r);
+            }
         }
     }
 
