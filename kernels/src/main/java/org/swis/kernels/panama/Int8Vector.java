@@ -56,18 +56,7 @@ final class Int8Vector implements Int8Kernel {
         Int8Kernel.check(w, x, batch, y);
         int k = w.columns();
         int[] a = widen(x);
-        int[] row0 = new int[k];
-        int[] row1 = new int[k];
-        int rows = w.rows();
-        for (int r = 0; r < rows; r += 2) {
-            widenRow(w, r, row0);
-            if (r + 1 < rows) {
-                widenRow(w, r + 1, row1);
-                IntDots.rowPairTimesBatch(row0, row1, k, a, batch, y, rows, r);
-            } else {
-                IntDots.rowTimesBatch(row0, k, a, batch, y, rows, r);
-            }
-        }
+        IntDots.gemm(w.rows(), k, (r, row) -> widenRow(w, r, row), a, batch, y);
     }
 
     /** Row r sign-extended to int32. */

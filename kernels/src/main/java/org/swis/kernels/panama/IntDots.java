@@ -16,6 +16,30 @@ final class IntDots {
     private IntDots() {
     }
 
+    /** Fills {@code row} (length len) with the int32 weights of row r: a decode or a widening. */
+    @FunctionalInterface
+    interface RowSource {
+        void fill(int r, int[] row);
+    }
+
+    /**
+     * The whole GEMM: rows are produced two at a time by {@code source} into reused buffers and
+     * multiplied by the batch ({@link #rowPairTimesBatch}); an odd last row goes alone.
+     */
+    static void gemm(int rows, int len, RowSource source, int[] a, int batch, int[] y) {
+        int[] row0 = new int[len];
+        int[] row1 = new int[len];
+        for (int r = 0; r < rows; r += 2) {
+            source.fill(r, row0);
+            if (r + 1 < rows) {
+                source.fill(r + 1, row1);
+                rowPairTimesBatch(row0, row1, len, a, batch, y, rows, r);
+            } else {
+                rowTimesBatch(row0, len, a, batch, y, rows, r);
+            }
+        }
+    }
+
     /** {@code y[b * rows + r] = sum_{p < len} w[p] * a[b * len + p]} for every b below batch. */
     static void rowTimesBatch(int[] w, int len, int[] a, int batch, int[] y, int rows, int r) {
         int upper = S.loopBound(len);

@@ -114,18 +114,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
 
     private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
         int len = 4 * um.unitsPerRow();
-        int[] dec0 = new int[len];
-        int[] dec1 = new int[len];
-        int rows = um.rows();
-        for (int r = 0; r < rows; r += 2) {
-            decodeRow(um, r, dec0);
-            if (r + 1 < rows) {
-                decodeRow(um, r + 1, dec1);
-                IntDots.rowPairTimesBatch(dec0, dec1, len, a, batch, y, rows, r);
-            } else {
-                IntDots.rowTimesBatch(dec0, len, a, batch, y, rows, r);
-            }
-        }
+        IntDots.gemm(um.rows(), len, (r, row) -> decodeRow(um, r, row), a, batch, y);
     }
 
     /** Signed int32 weights of row r, slot-major ({@code dec[i * U + u]}). */
