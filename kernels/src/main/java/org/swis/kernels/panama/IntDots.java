@@ -113,10 +113,15 @@ final class IntDots {
                 c03 = c03.add(x0.mul(v));
                 c13 = c13.add(x1.mul(v));
             }
-            store(c00, c10, w0, w1, upper, len, a, a0, y, b * rows + r);
-            store(c01, c11, w0, w1, upper, len, a, a0 + len, y, (b + 1) * rows + r);
-            store(c02, c12, w0, w1, upper, len, a, a0 + 2 * len, y, (b + 2) * rows + r);
-            store(c03, c13, w0, w1, upper, len, a, a0 + 3 * len, y, (b + 3) * rows + r);
+            // Reduced here: a vector passed to a method C2 does not inline gets boxed (seen: 2 GB/op).
+            tail(w0, w1, upper, len, a, a0, c00.reduceLanes(VectorOperators.ADD), c10.reduceLanes(VectorOperators.ADD),
+                    y, b * rows + r);
+            tail(w0, w1, upper, len, a, a0 + len, c01.reduceLanes(VectorOperators.ADD),
+                    c11.reduceLanes(VectorOperators.ADD), y, (b + 1) * rows + r);
+            tail(w0, w1, upper, len, a, a0 + 2 * len, c02.reduceLanes(VectorOperators.ADD),
+                    c12.reduceLanes(VectorOperators.ADD), y, (b + 2) * rows + r);
+            tail(w0, w1, upper, len, a, a0 + 3 * len, c03.reduceLanes(VectorOperators.ADD),
+                    c13.reduceLanes(VectorOperators.ADD), y, (b + 3) * rows + r);
         }
         for (; b < batch; b++) {
             y[b * rows + r] = dot(w0, 0, a, b * len, len);
@@ -124,11 +129,8 @@ final class IntDots {
         }
     }
 
-    /** Reduces a pair of accumulators, adds the scalar tail, writes y[at] and y[at + 1]. */
-    private static void store(IntVector c0, IntVector c1, int[] w0, int[] w1, int upper, int len, int[] a, int ao,
-                              int[] y, int at) {
-        int s0 = c0.reduceLanes(VectorOperators.ADD);
-        int s1 = c1.reduceLanes(VectorOperators.ADD);
+    /** Adds the scalar tail [upper, len) to the two reduced sums and writes y[at] and y[at + 1]. */
+    private static void tail(int[] w0, int[] w1, int upper, int len, int[] a, int ao, int s0, int s1, int[] y, int at) {
         for (int p = upper; p < len; p++) {
             s0 += w0[p] * a[ao + p];
             s1 += w1[p] * a[ao + p];
