@@ -4,7 +4,7 @@
 # Builds nothing: run `./mvnw -B -pl jmh -am package -DskipTests` first (jmh/target/benchmarks.jar).
 # Raw JMH JSON goes to results/raw/, one file per (JDK, parameter plan); the CSVs are rebuilt from all
 # of them by org.swis.jmh.ResultsToCsv. One fork per parameter combination (one kernel per JVM).
-# Wall time on the 2-core reference machine: about 25 minutes.
+# Wall time on the 2-core reference machine: about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=jmh/target/benchmarks.jar
@@ -13,6 +13,8 @@ J25=${2:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 RAW=results/raw
 mkdir -p "$RAW"
 ITER=(-f 1 -wi 2 -w 1 -i 3 -r 1)
+# SWIS_BENCH_QUICK=1: one short iteration per fork, to check the plan end to end in a few minutes.
+if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms); RAW=results/tmp/raw; mkdir -p "$RAW"; fi
 
 run() { # jdk-label java json-name benchmark-regex params...
   local label=$1 java=$2 name=$3 regex=$4
@@ -42,9 +44,9 @@ kernels_full() { # label java
 kernels_short() { # label java: the headline shapes only
   local l=$1 j=$2
   run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
-      -p shape=llm-4096x4096,llm-11008x4096,resnet18-layer4 -p n=2,3,4 -p batch=1,16
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=2,3,4 -p batch=1,16
   run "$l" "$j" kernels-int8 KernelBenchmark -p kernel=int8-vector \
-      -p shape=llm-4096x4096,llm-11008x4096,resnet18-layer4 -p n=4 -p batch=1,16
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=1,16
   run "$l" "$j" kernels-f32 KernelBenchmark -p kernel=f32-vector -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=1
 }
 
@@ -73,6 +75,8 @@ if [ -x "$J25" ]; then
   kernels_short jdk25 "$J25"
 fi
 CSV=(java --add-modules jdk.incubator.vector -cp "$JAR" org.swis.jmh.ResultsToCsv)
-"${CSV[@]}" results/decompose.csv "$RAW"/decompose-*.json
-"${CSV[@]}" results/kernels.csv "$RAW"/kernels-*.json
+OUT=results
+if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
+"${CSV[@]}" "$OUT/decompose.csv" "$RAW"/decompose-*.json
+"${CSV[@]}" "$OUT/kernels.csv" "$RAW"/kernels-*.json
 echo "== done $(date -u +%H:%M:%S)"

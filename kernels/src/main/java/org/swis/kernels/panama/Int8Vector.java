@@ -56,18 +56,20 @@ final class Int8Vector implements Int8Kernel {
         Int8Kernel.check(w, x, batch, y);
         int k = w.columns();
         int[] a = widen(x);
-        int[] row = new int[k];
+        IntDots.gemm(w.rows(), k, (r, row) -> widenRow(w, r, row), a, batch, y);
+    }
+
+    /** Row r sign-extended to int32. */
+    private static void widenRow(Int8Matrix w, int r, int[] row) {
+        int k = w.columns();
         byte[] d = w.data();
+        int o = r * k;
         int upper = S.loopBound(k);
-        for (int r = 0; r < w.rows(); r++) {
-            int o = r * k;
-            for (int i = 0; i < upper; i += L) {
-                ((IntVector) ByteVector.fromArray(B, d, o + i).convertShape(VectorOperators.B2I, S, 0)).intoArray(row, i);
-            }
-            for (int i = upper; i < k; i++) {
-                row[i] = d[o + i];
-            }
-            IntDots.rowTimesBatch(row, k, a, batch, y, w.rows(), r);
+        for (int i = 0; i < upper; i += L) {
+            ((IntVector) ByteVector.fromArray(B, d, o + i).convertShape(VectorOperators.B2I, S, 0)).intoArray(row, i);
+        }
+        for (int i = upper; i < k; i++) {
+            row[i] = d[o + i];
         }
     }
 

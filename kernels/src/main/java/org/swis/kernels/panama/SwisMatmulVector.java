@@ -14,11 +14,13 @@ import org.swis.kernels.scalar.UnitMatrix;
  * SWIS GEMV/GEMM with the Vector API on {@link UnitMatrix}: lanes are units (4 weights of a group).
  * Per plane j the layout already holds one mask bit per byte ({@code (unit >>> j) & 0x01010101}),
  * shifted by the lane's own s_j, so the four magnitudes (paper Eq. 6) build up in the four bytes of
- * each int lane without carries. Each byte, negated where its sign bit is set, is then multiplied by
- * the activation of its slot in int32 lanes (Eq. 7 summed over slots and planes).
+ * each int lane without carries. Each byte is multiplied by the activation of its slot in int32 lanes
+ * (Eq. 7 summed over slots and planes); a negative slot's product p is complemented,
+ * {@code p ^ -1 = -p - 1}, and the row adds its count of negative slots back once
+ * ({@link UnitMatrix#negatives}).
  *
  * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
- * hands it to the same inner kernel as the int8 GEMM ({@link IntDots#rowTimesBatch}), so the decode
+ * hands rows in pairs to the same inner kernel as the int8 GEMM ({@link IntDots#rowPairTimesBatch}), so the decode
  * is amortised over the batch.
  */
 final class SwisMatmulVector implements GemvKernel, GemmKernel {
@@ -60,7 +62,9 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
-                    acc = acc.add(slotWeight(c, mag, i).mul(IntVector.fromArray(S, a, i * u4 + u)));
+                    IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
+                    IntVector p = v.mul(IntVector.fromArray(S, a, i * u4 + u));
+                    acc = acc.add(p.lanewise(VectorOperators.XOR, signMask(c, i)));
                 }
             }
             int sum = acc.reduceLanes(VectorOperators.ADD);
@@ -69,11 +73,10 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 int mag = UnitMatrix.magnitudes(c, planes);
                 for (int i = 0; i < 4; i++) {
                     int v = (mag >>> (8 * i) & 0xFF) * a[i * u4 + u];
-                    int s = -(c >>> (8 * i + 7) & 1);
-                    sum += (v ^ s) - s;
+                    sum += v ^ -(c >>> (8 * i + 7) & 1);
                 }
             }
-            y[r] = sum;
+            y[r] = sum + um.negatives(r);
         }
     }
 
@@ -90,10 +93,15 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         return mag;
     }
 
-    /** Signed weight of slot i: magnitude byte i, negated where the slot's sign bit (bit 8i+7) is set. */
+    /** All ones in lanes whose slot i is negative (sign bit 8i+7), else 0. */
+    private static IntVector signMask(IntVector c, int i) {
+        return c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
+    }
+
+    /** Signed weight of slot i: magnitude byte i, negated where the slot's sign bit is set. */
     private static IntVector slotWeight(IntVector c, IntVector mag, int i) {
         IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-        IntVector s = c.lanewise(VectorOperators.LSHL, 24 - 8 * i).lanewise(VectorOperators.ASHR, 31);
+        IntVector s = signMask(c, i);
         return v.lanewise(VectorOperators.XOR, s).sub(s);
     }
 
@@ -106,11 +114,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
 
     private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
         int len = 4 * um.unitsPerRow();
-        int[] dec = new int[len];
-        for (int r = 0; r < um.rows(); r++) {
-            decodeRow(um, r, dec);
-            IntDots.rowTimesBatch(dec, len, a, batch, y, um.rows(), r);
-        }
+        IntDots.gemm(um.rows(), len, (r, row) -> decodeRow(um, r, row), a, batch, y);
     }
 
     /** Signed int32 weights of row r, slot-major ({@code dec[i * U + u]}). */

@@ -79,12 +79,4 @@ public final class CandidateTables {
     public int maxError() {
         return maxError;
     }
-
-    byte[] codeArray() {
-        return code;
-    }
-
-    int[] errorArray() {
-        return error;
-    }
 }

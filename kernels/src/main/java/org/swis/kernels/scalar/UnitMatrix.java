@@ -35,6 +35,8 @@ public final class UnitMatrix implements PreparedMatrix {
     private final int[] source;
     /** Canonical column to its slot-major position. */
     private final int[] position;
+    /** Per row, the number of slots whose sign bit is set (compact layout), see {@link #negatives(int)}. */
+    private final int[] negatives;
 
     private UnitMatrix(String kernel, SwisCodes codes) {
         this.kernel = kernel;
@@ -55,6 +57,7 @@ public final class UnitMatrix implements PreparedMatrix {
         boolean compact = planes <= 4;
         this.units = compact ? new int[rows * unitsPerRow] : null;
         this.wideUnits = compact ? null : new long[rows * unitsPerRow];
+        this.negatives = new int[rows];
         this.source = new int[4 * unitsPerRow];
         this.position = new int[columns];
         java.util.Arrays.fill(source, -1);
@@ -100,6 +103,7 @@ public final class UnitMatrix implements PreparedMatrix {
                     int at = r * unitsPerRow + g * unitsPerGroup + k;
                     if (compact) {
                         units[at] = (int) word;
+                        negatives[r] += Integer.bitCount((int) word & 0x80808080);
                     } else {
                         wideUnits[at] = word;
                     }
@@ -160,6 +164,14 @@ public final class UnitMatrix implements PreparedMatrix {
     /** Compact units, {@code row * unitsPerRow + unit}; null for the wide layout. */
     public int[] units() {
         return units;
+    }
+
+    /**
+     * Number of set sign bits in a row's compact units. A kernel that negates a product p with
+     * {@code p ^ -1 = -p - 1} (one op instead of two) adds this count back once per row.
+     */
+    public int negatives(int row) {
+        return negatives[row];
     }
 
     /** Wide units; null for the compact layout. */
