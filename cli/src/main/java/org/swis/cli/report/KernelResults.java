@@ -109,6 +109,11 @@ public final class KernelResults {
         s.add(new Charts.Series("best int8 kernel (= 1)", new double[] {lo, hi}, new double[] {1, 1}));
         org.knowm.xchart.XYChart chart = Charts.lines("SWIS kernel speed / best int8 kernel vs N (" + source + ")",
                 "shifts per group N", "ratio to best int8 (1 = as fast)", false, s);
+        org.knowm.xchart.XYSeries ref = chart.getSeriesMap().get("best int8 kernel (= 1)");
+        ref.setLineColor(java.awt.Color.BLACK);
+        ref.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f));
+        ref.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(Math.ceil(top * 1.1 * 10) / 10);
         return chart;
