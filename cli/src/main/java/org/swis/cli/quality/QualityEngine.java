@@ -73,17 +73,21 @@ public final class QualityEngine {
                     }
                 }
                 double[] filterWeight = FilterScheduler.filterWeights(q);
+                int[][] mags = new int[9][];
+                for (int n = 1; n <= 8; n++) {
+                    mags[n] = byN[n].reconstructedMagnitudes();
+                }
                 for (double target : grid.targets()) {
                     if (target == Math.rint(target)) {
                         int[] uniform = new int[q.filters()];
                         java.util.Arrays.fill(uniform, (int) target);
-                        row.add(scheme.id(), m, target, "none", bits(byN, uniform), reconstruct(q, byN, uniform));
+                        row.add(scheme.id(), m, target, "none", bits(byN, uniform), reconstruct(q, mags, uniform));
                     }
                     Schedule ss = FilterScheduler.schedule(cost, filterWeight, ScheduleConfig.of(target));
-                    row.add(scheme.id(), m, target, "ss", bits(byN, ss.shiftsPerFilter()), reconstruct(q, byN, ss.shiftsPerFilter()));
+                    row.add(scheme.id(), m, target, "ss", bits(byN, ss.shiftsPerFilter()), reconstruct(q, mags, ss.shiftsPerFilter()));
                     if (target >= 2) {
                         Schedule ds = FilterScheduler.scheduleDoubleShift(cost, filterWeight, ScheduleConfig.of(target));
-                        row.add(scheme.id(), m, target, "ds", bits(byN, ds.shiftsPerFilter()), reconstruct(q, byN, ds.shiftsPerFilter()));
+                        row.add(scheme.id(), m, target, "ds", bits(byN, ds.shiftsPerFilter()), reconstruct(q, mags, ds.shiftsPerFilter()));
                     }
                 }
             }
@@ -120,17 +124,12 @@ public final class QualityEngine {
         return bits;
     }
 
-    /** Dequantized weights with filter f taken from the decomposition at its own shift count. */
-    static double[] reconstruct(QuantizedTensor q, DecomposedTensor[] byN, int[] shifts) {
-        int[][] mags = new int[9][];
+    /** Dequantized weights with filter f taken from the reconstruction at its own shift count ({@code mags[n]}). */
+    static double[] reconstruct(QuantizedTensor q, int[][] mags, int[] shifts) {
         int[] out = new int[q.size()];
         int per = q.filterSize();
         for (int f = 0; f < q.filters(); f++) {
-            int n = shifts[f];
-            if (mags[n] == null) {
-                mags[n] = byN[n].reconstructedMagnitudes();
-            }
-            System.arraycopy(mags[n], f * per, out, f * per, per);
+            System.arraycopy(mags[shifts[f]], f * per, out, f * per, per);
         }
         return q.withMagnitudes(out).dequantize();
     }

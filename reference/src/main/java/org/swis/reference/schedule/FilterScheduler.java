@@ -46,14 +46,13 @@ public final class FilterScheduler {
      * {@code cost[f][2c]} for c = 1..4 cycles, target / 2 cycles, then N = 2c. Needs target >= 2.
      */
     public static Schedule scheduleDoubleShift(QuantizedTensor t, DecompositionConfig decomposition, ScheduleConfig config) {
+        requireDoubleShiftTarget(config);
         return scheduleDoubleShift(Decomposer.filterCostTable(t, decomposition), filterWeights(t), config);
     }
 
     /** {@link #scheduleDoubleShift(QuantizedTensor, DecompositionConfig, ScheduleConfig)} on a precomputed cost table. */
     public static Schedule scheduleDoubleShift(long[][] cost, double[] weight, ScheduleConfig config) {
-        if (config.target() < 2) {
-            throw new SwisInputException("target", config.target(), "at least 2 shifts for a double-shift schedule");
-        }
+        requireDoubleShiftTarget(config);
         long[][] cycles = new long[cost.length][5];
         for (int f = 0; f < cost.length; f++) {
             for (int c = 1; c <= 4; c++) {
@@ -74,6 +73,12 @@ public final class FilterScheduler {
             chunks[c] *= 2;
         }
         return new Schedule(shifts, greedy, s.order(), chunks, 2 * s.budget(), 2 * s.total(), s.cost());
+    }
+
+    private static void requireDoubleShiftTarget(ScheduleConfig config) {
+        if (config.target() < 2) {
+            throw new SwisInputException("target", config.target(), "at least 2 shifts for a double-shift schedule");
+        }
     }
 
     /** Per-filter cost weights (scale_f / max scale)^2 (SPEC §6.1): all 1 for a per-tensor scale. */
