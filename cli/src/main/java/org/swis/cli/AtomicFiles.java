@@ -24,17 +24,33 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Produces a file given its path (for writers that need a channel, e.g. to patch what they wrote). */
+    @FunctionalInterface
+    public interface FileContent<E extends Exception> {
+        void writeTo(Path file) throws IOException, E;
+    }
+
     /** Writes {@code content} to {@code target} atomically, creating missing parent directories. */
     public static void write(Path target, Content content) throws IOException {
+        AtomicFiles.<IOException>writeFile(target, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /**
+     * Has {@code content} write a temporary file in the target's directory, then renames it over
+     * {@code target}; on any failure the temporary file is deleted and the target left as it was.
+     */
+    public static <E extends Exception> void writeFile(Path target, FileContent<E> content) throws IOException, E {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                content.writeTo(out);
-            }
+            content.writeTo(tmp);
             try {
                 // createTempFile makes the file owner-only; give it the usual rw-r--r-- where POSIX applies.
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

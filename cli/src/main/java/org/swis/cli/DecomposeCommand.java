@@ -1,16 +1,17 @@
 package org.swis.cli;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.swis.cli.container.ContainerWriter;
 import org.swis.cli.container.EncodedLayer;
 import org.swis.cli.container.LayerEncoder;
-import org.swis.cli.container.SwisContainer;
-import org.swis.cli.model.ModelLayer;
+import org.swis.cli.container.StreamingEncoder;
+import org.swis.kernels.DecomposeKernel;
+import org.swis.kernels.KernelRegistry;
+import org.swis.kernels.Vectorization;
 import org.swis.cli.report.Formats;
 import org.swis.cli.report.TextTable;
 import org.swis.reference.metrics.ErrorMetrics;
@@ -35,6 +36,9 @@ import picocli.CommandLine.ParentCommand;
             "  swis decompose model.safetensors --layout OIHW --scheme swis-c --schedule 2.5 --pe ds -o m.swis",
             "  swis decompose weights.npz --scheme rtn -N 4 --rtn-group -M 16 --csv"})
 public final class DecomposeCommand implements Callable<Integer> {
+    /** Held so the level set on it stays: the kernels' one-line selection log is replaced by a note. */
+    private static final java.util.logging.Logger QUIET_KERNEL_LOG = java.util.logging.Logger.getLogger("org.swis.kernels");
+
     static final List<String> COLUMNS = List.of("layer", "kind", "shape", "method", "M", "N", "weights",
             "bits_per_weight", "rmse", "sqnr_db", "max_abs_error");
 
@@ -78,6 +82,15 @@ public final class DecomposeCommand implements Callable<Integer> {
 
     @Option(names = "--rtn-group", description = "rtn: one scale per group of M instead of per output channel.")
     boolean rtnGroup;
+
+    @Option(names = "--kernel", paramLabel = "<name>",
+            description = "Decomposer for swis / swis-c (default: the fastest on this JVM; 'reference' is the "
+                    + "slow specification; every kernel gives the same bytes).")
+    String kernel;
+
+    @Option(names = "--threads", paramLabel = "<n>",
+            description = "Decomposer threads (default: available processors, here ${DEFAULT-VALUE}); the output does not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @picocli.CommandLine.Mixin
     ModelOptions modelOptions = new ModelOptions();
@@ -126,58 +139,65 @@ public final class DecomposeCommand implements Callable<Integer> {
         return new LayerEncoder.Options(method, n, m, a, avg, p, perChannel, rtnGroup);
     }
 
+    /** The decomposer named by {@code --kernel}, or the runtime-selected fastest one. */
+    DecomposeKernel kernel() throws InputException {
+        QUIET_KERNEL_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (kernel == null) {
+            return KernelRegistry.fastestDecomposer();
+        }
+        List<String> names = new ArrayList<>();
+        for (DecomposeKernel k : KernelRegistry.decomposers()) {
+            if (k.name().equals(kernel)) {
+                return k;
+            }
+            names.add(k.name());
+        }
+        throw new InputException("--kernel", "value", "one of " + names, "'" + kernel + "'");
+    }
+
     @Override
     public Integer call() throws InputException, IOException {
         LayerEncoder.Options o = options();
+        if (threads < 1) {
+            throw new InputException("--threads", "value", "at least 1", Integer.toString(threads));
+        }
+        DecomposeKernel k = kernel();
+        StreamingEncoder encoder = new StreamingEncoder(o, k, threads, StreamingEncoder.BLOCK_WEIGHTS, Progress.of(root));
         List<List<String>> rows = new ArrayList<>();
         ErrorMetrics[] total = {ErrorMetrics.EMPTY};
         double[] totalBits = {0};
         long[] totalWeights = {0};
         int[] count = {0};
-        // Streaming: one tensor in memory at a time; encoded records are spooled to a temporary file
-        // beside the output and copied behind the header once their count is known.
-        Path spool = output == null ? null : Files.createTempFile(
-                output.toAbsolutePath().getParent() == null ? Path.of(".") : output.toAbsolutePath().getParent(), ".swis-records", ".tmp");
-        try (DataOutputStream records = spool == null ? null
-                : new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(spool)))) {
-            modelOptions.forEach(weights, msg -> root.note("swis decompose", msg), l -> {
-                LayerEncoder.Result r = LayerEncoder.encode(l, o);
-                if (records != null) {
-                    SwisContainer.writeLayer(records, r.layer());
-                }
-                double[] original = new double[l.weights().size()];
-                for (int i = 0; i < original.length; i++) {
-                    original[i] = l.weights().get(i);
-                }
-                ErrorMetrics e = ErrorMetrics.of(original, r.reconstruction());
-                total[0] = total[0].plus(e);
-                totalBits[0] += r.bitsPerWeight() * original.length;
-                totalWeights[0] += original.length;
-                count[0]++;
-                rows.add(row(l.name(), l.kind().manifestName(), org.swis.cli.io.Shapes.format(l.shape()), o, r.shifts(),
-                        original.length, r.bitsPerWeight(), e));
-            });
-            if (records != null) {
-                records.flush();
-            }
-            rows.add(row("*", "*", "*", o, Double.NaN, totalWeights[0], totalBits[0] / totalWeights[0], total[0]));
-            if (output != null) {
-                AtomicFiles.write(output, out -> {
-                    DataOutputStream d = new DataOutputStream(out);
-                    SwisContainer.writeHeader(d, count[0]);
-                    d.flush();
-                    Files.copy(spool, out);
+        // Streaming: one block of one tensor in memory at a time (tensors of a .safetensors file stay
+        // memory-mapped); records go straight to the output, the tensor count is patched at the end.
+        AtomicFiles.FileContent<InputException> encodeAll = file -> {
+            try (ContainerWriter out = file == null ? ContainerWriter.discarding() : ContainerWriter.open(file)) {
+                modelOptions.forEachSource(weights, msg -> root.note("swis decompose", msg), l -> {
+                    StreamingEncoder.Summary r = encoder.encode(l, out);
+                    total[0] = total[0].plus(r.error());
+                    totalBits[0] += r.bitsPerWeight() * r.weights();
+                    totalWeights[0] += r.weights();
+                    count[0]++;
+                    rows.add(row(l.name(), l.kind().manifestName(), org.swis.cli.io.Shapes.format(l.shape()), o, r.shifts(),
+                            r.weights(), r.bitsPerWeight(), r.error()));
                 });
+                out.finish(count[0]);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            if (spool != null) {
-                Files.deleteIfExists(spool);
-            }
+        };
+        if (output == null) {
+            encodeAll.writeTo(null);
+        } else {
+            AtomicFiles.writeFile(output, encodeAll);
         }
+        rows.add(row("*", "*", "*", o, Double.NaN, totalWeights[0], totalBits[0] / totalWeights[0], total[0]));
         root.out().print(csv ? TextTable.csv(COLUMNS, rows) : TextTable.aligned(COLUMNS, rows, 4));
         root.out().flush();
+        if (o.method() == EncodedLayer.Method.SWIS || o.method() == EncodedLayer.Method.SWIS_C) {
+            root.note("swis decompose", "decomposer " + k.name() + " on " + threads + " thread(s); "
+                    + Vectorization.selection().reason());
+        }
         if (output != null) {
             root.note("swis decompose", "wrote " + count[0] + " tensor(s) to " + output);
         }

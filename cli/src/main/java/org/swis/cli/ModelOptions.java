@@ -22,6 +22,11 @@ public final class ModelOptions {
         return ModelLoader.load(weights, manifest, layout, warn);
     }
 
+    /** Streams the model's layers one at a time, not yet decoded (see {@link ModelLoader#forEachSource}). */
+    public void forEachSource(Path weights, Consumer<String> warn, ModelLoader.SourceSink sink) throws ImportException {
+        ModelLoader.forEachSource(weights, manifest, layout, warn, sink);
+    }
+
     /** Streams the model's layers one at a time (see {@link ModelLoader#forEach}). */
     public void forEach(Path weights, Consumer<String> warn, ModelLoader.LayerSink sink) throws ImportException {
         ModelLoader.forEach(weights, manifest, layout, warn, sink);

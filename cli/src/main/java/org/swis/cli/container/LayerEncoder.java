@@ -20,9 +20,11 @@ import org.swis.reference.tensor.QuantizerConfig;
 import org.swis.reference.tensor.WeightTensor;
 
 /**
- * Encodes one layer for the container with the reference: INT8 quantization (int8 input taken as it
- * is), then SWIS / SWIS-C decomposition (uniform N, or a filter schedule to an average, paper §4.3),
- * layer-wise weight truncation (MIN_SSE window, SPEC §5.1) or uniform RTN INT-k (SPEC §5.2).
+ * Encodes one whole layer for the container with the reference: INT8 quantization (int8 input taken
+ * as it is), then SWIS / SWIS-C decomposition (uniform N, or a filter schedule to an average, paper
+ * §4.3), layer-wise weight truncation (MIN_SSE window, SPEC §5.1) or uniform RTN INT-k (SPEC §5.2).
+ * The oracle of {@link StreamingEncoder} (which {@code swis decompose} uses: same bytes, bounded
+ * heap) and the encoder of {@code swis reproduce}'s container round trip.
  */
 public final class LayerEncoder {
     private LayerEncoder() {

@@ -68,19 +68,7 @@ public final class SwisContainer {
 
     /** One tensor record; a container is the header followed by its records. */
     public static void writeLayer(DataOutputStream out, EncodedLayer l) throws IOException {
-        str(out, l.name());
-        str(out, l.kind().manifestName());
-        int[] shape = l.shape();
-        out.writeByte(shape.length);
-        for (int d : shape) {
-            out.writeInt(d);
-        }
-        str(out, l.layout());
-        str(out, l.method().id());
-        out.writeInt(l.filters());
-        out.writeInt(l.channels());
-        out.writeInt(l.kh());
-        out.writeInt(l.kw());
+        writeHead(out, l.name(), l.kind(), l.shape(), l.layout(), l.method(), l.filters(), l.channels(), l.kh(), l.kw());
         out.writeInt(l.scales().length);
         for (double s : l.scales()) {
             out.writeDouble(s);
@@ -88,23 +76,67 @@ public final class SwisContainer {
         switch (l.method()) {
             case SWIS, SWIS_C -> {
                 EncodedTensor e = l.swis();
-                out.writeByte(e.m());
-                out.writeInt(e.groupsPerFilter());
-                for (int n : e.shiftsPerFilter()) {
-                    out.writeByte(n);
-                }
-                out.writeLong(e.realWeights());
-                out.writeLong(e.bitLength());
+                writeSwisFields(out, e.m(), e.groupsPerFilter(), e.shiftsPerFilter(), e.realWeights(), e.bitLength());
                 bytes(out, e.stream());
             }
             case TRUNC, RTN -> {
-                out.writeByte(l.param());
-                out.writeByte(l.lo());
-                out.writeLong(l.bitLength());
+                writeBitsFields(out, l.param(), l.lo(), l.bitLength());
                 bytes(out, l.payload());
             }
             default -> throw new IllegalStateException("unknown method " + l.method());
         }
+    }
+
+    /**
+     * A record's fields from its name to kw; then come the u32 scale count and the f64 scales, the
+     * method's fields ({@link #writeSwisFields} or {@link #writeBitsFields}), the u32 byte count and the payload.
+     */
+    public static void writeHead(DataOutputStream out, String name, WeightKind kind, int[] shape, String layout,
+                                 EncodedLayer.Method method, int filters, int channels, int kh, int kw) throws IOException {
+        str(out, name);
+        str(out, kind.manifestName());
+        out.writeByte(shape.length);
+        for (int d : shape) {
+            out.writeInt(d);
+        }
+        str(out, layout);
+        str(out, method.id());
+        out.writeInt(filters);
+        out.writeInt(channels);
+        out.writeInt(kh);
+        out.writeInt(kw);
+    }
+
+    /** SWIS / SWIS-C fields after the scales: M, groups per filter, shift count per filter, real weights, bit length. */
+    public static void writeSwisFields(DataOutputStream out, int m, int groupsPerFilter, int[] shiftsPerFilter,
+                                       long realWeights, long bitLength) throws IOException {
+        out.writeByte(m);
+        out.writeInt(groupsPerFilter);
+        for (int n : shiftsPerFilter) {
+            out.writeByte(n);
+        }
+        out.writeLong(realWeights);
+        out.writeLong(bitLength);
+    }
+
+    /** Truncation / RTN fields after the scales: N (or k), lo (or M), bit length. */
+    public static void writeBitsFields(DataOutputStream out, int param, int lo, long bitLength) throws IOException {
+        out.writeByte(param);
+        out.writeByte(lo);
+        out.writeLong(bitLength);
+    }
+
+    /**
+     * The payload's u32 byte count for {@code bitLength} bits; a payload of 2^31 bytes or more does not
+     * fit format {@value #VERSION} and is an {@link ImportException} naming the tensor.
+     */
+    public static int byteCount(String file, String tensor, long bitLength) throws ImportException {
+        long n = (bitLength + 7) / 8;
+        if (n > Integer.MAX_VALUE) {
+            throw new ImportException(file, "tensor '" + tensor + "' size", "an encoded payload of at most "
+                    + Integer.MAX_VALUE + " bytes (container format " + VERSION + ")", n + " bytes");
+        }
+        return (int) n;
     }
 
     private static void str(DataOutputStream out, String s) throws IOException {

@@ -22,7 +22,7 @@ public final class Int8Scales implements TensorSource {
     /** base name -> scale tensor name, for bases present in the file. */
     private final Map<String, String> scaleOf = new HashMap<>();
     private final Set<String> scaleNames = new HashSet<>();
-    private Tensor pending;
+    private TensorData pending;
 
     private Int8Scales(TensorSource src) {
         this.src = src;
@@ -59,14 +59,20 @@ public final class Int8Scales implements TensorSource {
 
     @Override
     public Tensor next() throws ImportException {
+        TensorData d = nextData();
+        return d == null ? null : d.load();
+    }
+
+    @Override
+    public TensorData nextData() throws ImportException {
         if (pending != null) {
-            Tensor p = pending;
+            TensorData p = pending;
             pending = null;
             return p;
         }
-        Tensor t;
+        TensorData t;
         do {
-            t = src.next();
+            t = src.nextData();
         } while (t != null && scaleNames.contains(t.name()));
         if (t == null) {
             return null;
@@ -77,10 +83,10 @@ public final class Int8Scales implements TensorSource {
     @Override
     public Tensor read(String name) throws ImportException {
         Tensor t = src.read(name);
-        return scaleNames.contains(name) ? t : attachOnly(t);
+        return scaleNames.contains(name) ? t : (Tensor) attachOnly(t);
     }
 
-    private Tensor attach(Tensor t) throws ImportException {
+    private TensorData attach(TensorData t) throws ImportException {
         String sName = scaleOf.get(t.name());
         if (sName == null) {
             return t;
@@ -92,7 +98,7 @@ public final class Int8Scales implements TensorSource {
         return withScales(t, src.read(sName));
     }
 
-    private Tensor attachOnly(Tensor t) throws ImportException {
+    private TensorData attachOnly(TensorData t) throws ImportException {
         String sName = scaleOf.get(t.name());
         if (sName == null || (t.dtype() != DType.I8 && t.dtype() != DType.U8)) {
             return t;
@@ -100,7 +106,7 @@ public final class Int8Scales implements TensorSource {
         return withScales(t, src.read(sName));
     }
 
-    private Tensor withScales(Tensor t, Tensor s) throws ImportException {
+    private TensorData withScales(TensorData t, Tensor s) throws ImportException {
         String field = "tensor '" + s.name() + "'";
         if (!s.dtype().isFloating()) {
             throw new ImportException(src.file(), field + " dtype", "a floating type (scales of int8 tensor '"

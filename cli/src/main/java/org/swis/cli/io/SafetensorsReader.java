@@ -320,35 +320,43 @@ public final class SafetensorsReader implements TensorSource {
 
     @Override
     public Tensor next() throws ImportException {
+        TensorData d = nextData();
+        return d == null ? null : d.load();
+    }
+
+    /** The next tensor as a view of its memory-mapped bytes (nothing decoded yet). */
+    @Override
+    public TensorData nextData() throws ImportException {
         if (nextIndex >= entries.size()) {
             return null;
         }
-        return decode(entries.get(nextIndex++));
+        return mapped(entries.get(nextIndex++));
     }
 
     @Override
     public Tensor read(String name) throws ImportException {
         for (Entry e : entries) {
             if (e.name().equals(name)) {
-                return decode(e);
+                return mapped(e).load();
             }
         }
         throw new ImportException(file, "tensor '" + name + "'", "an entry in the header", "none");
     }
 
-    private Tensor decode(Entry e) throws ImportException {
-        ElementDecoder d = new ElementDecoder(file, e.name(), e.shape(), e.dtype());
+    private TensorData mapped(Entry e) throws ImportException {
         long item = e.dtype().itemSize();
         long window = MAP_WINDOW / item * item;
+        java.util.List<ByteBuffer> windows = new ArrayList<>();
         try {
             for (long p = e.begin(); p < e.end(); p += window) {
                 long len = Math.min(window, e.end() - p);
-                d.put(channel.window(dataStart + p, len));
+                windows.add(channel.window(dataStart + p, len));
             }
         } catch (IOException ex) {
             throw new ImportException(file, "tensor '" + e.name() + "' data", "a readable data section", ex.toString(), ex);
         }
-        return d.tensor();
+        return new MappedTensor(file, e.name(), e.shape(), e.dtype(), windows.toArray(new ByteBuffer[0]),
+                (int) (window / item), null);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * from. Floating types (f32, f16, bf16) are held as {@code float}, 8-bit integers as bytes (with
  * optional per-tensor or per-channel scales), int32 as ints. Immutable: accessors return copies.
  */
-public final class Tensor {
+public final class Tensor implements TensorData {
     private final String name;
     private final int[] shape;
     private final DType dtype;
@@ -121,6 +121,15 @@ public final class Tensor {
         return ints[i];
     }
 
+    @Override
+    public void read(int from, float[] dst, int off, int len) {
+        if (floats != null) {
+            System.arraycopy(floats, from, dst, off, len);
+        } else {
+            TensorData.super.read(from, dst, off, len);
+        }
+    }
+
     /** A copy of the values as floats (8-bit and int32 values as their integer value, scales not applied). */
     public float[] toFloats() {
         if (floats != null) {
@@ -147,6 +156,12 @@ public final class Tensor {
             throw new IllegalStateException(name + " is " + dtype + ", not int32");
         }
         return ints.clone();
+    }
+
+    /** Already in memory: this tensor. */
+    @Override
+    public Tensor load() {
+        return this;
     }
 
     /** A copy of the int8 scales, or null when none were given. */

@@ -17,6 +17,15 @@ public interface TensorSource extends Closeable {
     /** The next tensor in file order, or null when there are no more. */
     Tensor next() throws ImportException;
 
+    /**
+     * The next tensor in file order without necessarily decoding it (a memory-mapped view where the
+     * format allows, else the decoded tensor), or null when there are no more. Shares the position of
+     * {@link #next()}.
+     */
+    default TensorData nextData() throws ImportException {
+        return next();
+    }
+
     /** The tensor with this name, read now (independently of the {@link #next()} position). */
     Tensor read(String name) throws ImportException;
 

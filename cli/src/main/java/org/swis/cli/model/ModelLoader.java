@@ -15,6 +15,7 @@ import org.swis.cli.io.Manifest;
 import org.swis.cli.io.ManifestEntry;
 import org.swis.cli.io.Shapes;
 import org.swis.cli.io.Tensor;
+import org.swis.cli.io.TensorData;
 import org.swis.cli.io.TensorFiles;
 import org.swis.cli.io.TensorSource;
 import org.swis.cli.io.WeightKind;
@@ -93,6 +94,12 @@ public final class ModelLoader {
         void accept(ModelLayer layer) throws ImportException, java.io.IOException;
     }
 
+    /** Receives the layers of a model one at a time, not yet decoded. */
+    @FunctionalInterface
+    public interface SourceSink {
+        void accept(LayerSource layer) throws ImportException, java.io.IOException;
+    }
+
     /**
      * Streams a model: converts and hands over one weight tensor at a time, in file order, so only one
      * tensor is held in memory (plus what the sink keeps). The checks are those of {@link #load}.
@@ -100,6 +107,19 @@ public final class ModelLoader {
      * @return the manifest the layouts came from, or null
      */
     public static String forEach(Path weights, Path manifest, String layout, Consumer<String> warn, LayerSink sink)
+            throws ImportException {
+        return forEachSource(weights, manifest, layout, warn, s -> sink.accept(s.load()));
+    }
+
+    /**
+     * Streams a model without decoding it: each weight tensor is handed over as a {@link LayerSource}
+     * (a memory-mapped view for .safetensors), so a sink that reads it in blocks needs heap for one
+     * block, whatever the tensor size. Layouts, kinds, manifest checks and skipped tensors are those of
+     * {@link #load}.
+     *
+     * @return the manifest the layouts came from, or null
+     */
+    public static String forEachSource(Path weights, Path manifest, String layout, Consumer<String> warn, SourceSink sink)
             throws ImportException {
         WeightLayout forced = layoutOption(layout);
         Path file = weightsFile(weights);
@@ -111,8 +131,8 @@ public final class ModelLoader {
         List<String> skipped = new ArrayList<>();
         int position = 0;
         try (TensorSource src = TensorFiles.open(file)) {
-            Tensor t;
-            while ((t = src.next()) != null) {
+            TensorData t;
+            while ((t = src.nextData()) != null) {
                 ManifestEntry e = m == null ? null : check(m, t, position, file.toString());
                 position++;
                 seen.add(t.name());
@@ -125,7 +145,7 @@ public final class ModelLoader {
                     continue;
                 }
                 WeightKind kind = e != null ? e.kind() : kindOf(l, t.shape());
-                ModelLayer layer = convert(t, l, kind, file.toString());
+                LayerSource layer = LayerSource.of(t, l, kind, file.toString());
                 t = null;
                 try {
                     sink.accept(layer);
@@ -175,7 +195,7 @@ public final class ModelLoader {
      * A tensor's layout: {@code forced} (which must have the tensor's rank), else the manifest row's,
      * else inferred from the rank ({@link LayoutNames#inferFromRank}; callers warn).
      */
-    public static WeightLayout layoutOf(Tensor t, WeightLayout forced, ManifestEntry e) throws ImportException {
+    public static WeightLayout layoutOf(TensorData t, WeightLayout forced, ManifestEntry e) throws ImportException {
         if (forced != null) {
             if (forced.rank() != t.rank()) {
                 throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
@@ -187,7 +207,7 @@ public final class ModelLoader {
     }
 
     /** Checks a tensor against its manifest row (name, shape, dtype, position) and returns the row. */
-    public static ManifestEntry check(Manifest m, Tensor t, int position, String file) throws ImportException {
+    public static ManifestEntry check(Manifest m, TensorData t, int position, String file) throws ImportException {
         ManifestEntry e = m.get(t.name());
         if (e == null) {
             throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + file, "none");
@@ -223,22 +243,9 @@ public final class ModelLoader {
     public static ModelLayer convert(Tensor t, WeightLayout l, WeightKind kind, String file) throws ImportException {
         Layout layout = referenceLayout(l);
         try {
+            layout.checkShape(t.name(), t.shape());
             if (t.dtype() == DType.I8) {
-                float[] s = t.scales();
-                double[] scales;
-                if (s == null) {
-                    scales = new double[] {1.0};
-                } else {
-                    scales = new double[s.length];
-                    for (int i = 0; i < s.length; i++) {
-                        scales[i] = s[i];
-                    }
-                }
-                WeightTensor shapeOnly = WeightTensor.fromLayout(t.name(), new float[t.count()], t.shape(), layout);
-                if (scales.length != 1 && scales.length != shapeOnly.filters()) {
-                    throw new ImportException(file, "scales of int8 tensor '" + t.name() + "'",
-                            "1 or " + shapeOnly.filters() + " (one per output channel) values", scales.length + " values");
-                }
+                double[] scales = LayerSource.int8Scales(t, layout.canonicalDims(t.shape()).filters(), file);
                 QuantizedTensor q = QuantizedTensor.fromInt8(t.name(), t.toBytes(), t.shape(), layout, scales);
                 double[] deq = q.dequantize();
                 float[] f = new float[deq.length];
@@ -251,10 +258,7 @@ public final class ModelLoader {
             WeightTensor w = WeightTensor.fromLayout(t.name(), t.toFloats(), t.shape(), layout);
             return new ModelLayer(t.name(), kind, t.shape(), l, w, null);
         } catch (SwisInputException e) {
-            String msg = e.getMessage();
-            int at = msg.indexOf(": expected ");
-            throw new ImportException(file, "tensor '" + t.name() + "' " + e.field(),
-                    at >= 0 ? msg.substring(at + ": expected ".length()) : msg, e.value());
+            throw LayerSource.importError(file, t.name(), e);
         }
     }
 }

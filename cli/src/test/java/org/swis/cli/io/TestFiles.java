@@ -107,7 +107,7 @@ public final class TestFiles {
     }
 
     /** A safetensors file from a literal JSON header and the data section. */
-    static byte[] safetensors(String headerJson, byte[] data) {
+    public static byte[] safetensors(String headerJson, byte[] data) {
         byte[] h = headerJson.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(h.length).put(h).put(data);

@@ -73,11 +73,20 @@ public final class UniformRtn {
         for (int i : block) {
             absmax = Math.max(absmax, Math.abs((double) w.get(i)));
         }
-        double scale = absmax == 0 ? 1.0 : absmax / q;
+        double scale = scale(absmax, q);
         for (int i : block) {
-            double v = w.get(i);
-            double level = Math.min(q, Math.floor(Math.abs(v) / scale + 0.5));
-            out[i] = (v < 0 ? -level : level) * scale;
+            out[i] = level(w.get(i), scale, q) * scale;
         }
+    }
+
+    /** The scale of a block whose largest |w| is {@code absmax}: absmax / Q, or 1 for an all-zero block. */
+    public static double scale(double absmax, int q) {
+        return absmax == 0 ? 1.0 : absmax / q;
+    }
+
+    /** The signed level of weight {@code v}: sign(v) * min(Q, floor(|v| / scale + 0.5)); the weight is level * scale. */
+    public static int level(double v, double scale, int q) {
+        int level = (int) Math.min(q, Math.floor(Math.abs(v) / scale + 0.5));
+        return v < 0 ? -level : level;
     }
 }

@@ -44,24 +44,39 @@ public final class WeightTruncation {
             int bitLength = 32 - Integer.numberOfLeadingZeros(t.maxMagnitude());
             lo = Math.max(0, bitLength - n);
         } else {
-            lo = 0;
-            long best = Long.MAX_VALUE;
-            for (int candidate = 0; candidate + n <= 8; candidate++) {
-                long sse = 0;
-                for (int i = 0; i < t.size(); i++) {
-                    long e = t.magnitude(i) - truncate(t.magnitude(i), candidate, n);
-                    sse += e * e;
-                }
-                if (sse < best) {
-                    best = sse;
-                    lo = candidate;
-                }
+            long[] histogram = new long[QuantizedTensor.MAX_MAGNITUDE + 1];
+            for (int i = 0; i < t.size(); i++) {
+                histogram[t.magnitude(i)]++;
             }
+            lo = minSseWindow(histogram, n);
         }
         int[] out = new int[t.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = truncate(t.magnitude(i), lo, n);
         }
         return new Result(lo, n, t.withMagnitudes(out));
+    }
+
+    /**
+     * The {@link WindowRule#MIN_SSE} window of a layer from its magnitude histogram
+     * ({@code histogram[u]} = number of weights of magnitude u): the lo in 0..8-N of least
+     * sum over weights of (u - truncate(u, lo, N))^2, ties to the smaller lo.
+     */
+    public static int minSseWindow(long[] histogram, int n) {
+        SwisInputException.requireRange("N", n, 1, 8);
+        int lo = 0;
+        long best = Long.MAX_VALUE;
+        for (int candidate = 0; candidate + n <= 8; candidate++) {
+            long sse = 0;
+            for (int u = 0; u < histogram.length; u++) {
+                long e = u - truncate(u, candidate, n);
+                sse += histogram[u] * e * e;
+            }
+            if (sse < best) {
+                best = sse;
+                lo = candidate;
+            }
+        }
+        return lo;
     }
 }

@@ -6,11 +6,12 @@ import java.util.Arrays;
  * Appends bits LSB-first: stream bit k is bit {@code k % 8} of byte {@code k / 8}; a multi-bit field
  * is written from its least significant bit (SPEC §4).
  */
-final class BitWriter {
+final class BitWriter implements BitSink {
     private byte[] bytes = new byte[64];
     private long length;
 
-    void write(int value, int width) {
+    @Override
+    public void write(int value, int width) {
         for (int b = 0; b < width; b++) {
             writeBit((value >>> b & 1) != 0);
         }

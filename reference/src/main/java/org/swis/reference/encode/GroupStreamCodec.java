@@ -45,24 +45,44 @@ public final class GroupStreamCodec {
     }
 
     private static void writeGroup(BitWriter w, GroupCode c, Scheme scheme) {
-        SupportVector s = c.support();
+        int[] masks = new int[c.m()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = c.mask(i);
+        }
+        writeGroup(w, scheme, c.support().bits(), c.signBits(), masks, c.m());
+    }
+
+    /**
+     * Appends one group in the layout above, from primitive fields (for encoders that hold codes in
+     * flat arrays rather than {@link GroupCode} objects).
+     *
+     * @param supportBits the support vector's positions as an 8-bit set (N = its bit count)
+     * @param signBits    bit i set when weight i is negative
+     * @param masks       per weight its N-bit mask code (bit j for shift j); only {@code masks[0..m-1]} are read
+     * @param m           group size M
+     */
+    public static void writeGroup(BitSink w, Scheme scheme, int supportBits, int signBits, int[] masks, int m) {
+        int n = Integer.bitCount(supportBits);
         if (scheme == Scheme.SWIS_C) {
-            if (!s.consecutive()) {
-                throw new SwisInputException("support", s, "a consecutive window for SWIS-C");
+            int offset = Integer.numberOfTrailingZeros(supportBits);
+            if (supportBits >>> offset != (1 << n) - 1) {
+                throw new SwisInputException("support", SupportVector.ofBits(supportBits), "a consecutive window for SWIS-C");
             }
-            w.write(s.offset(), SHIFT_BITS);
+            w.write(offset, SHIFT_BITS);
         } else {
-            for (int j = 0; j < s.n(); j++) {
-                w.write(s.shift(j), SHIFT_BITS);
+            for (int p = 0; p < SupportVector.POSITIONS; p++) {
+                if ((supportBits >> p & 1) != 0) {
+                    w.write(p, SHIFT_BITS);
+                }
             }
         }
-        for (int i = 0; i < c.m(); i++) {
-            w.writeBit(c.negative(i));
-        }
-        for (int j = 0; j < s.n(); j++) {
-            for (int i = 0; i < c.m(); i++) {
-                w.writeBit(c.maskBit(i, j));
+        w.write(signBits, m);
+        for (int j = 0; j < n; j++) {
+            int column = 0;
+            for (int i = 0; i < m; i++) {
+                column |= (masks[i] >> j & 1) << i;
             }
+            w.write(column, m);
         }
     }
 

@@ -22,18 +22,36 @@ public record ErrorMetrics(long count, double squaredError, double squaredSignal
         if (reference.length != approx.length) {
             throw new SwisInputException("approx.length", approx.length, "reference length " + reference.length);
         }
-        double sq = 0;
-        double sig = 0;
-        double signed = 0;
-        double max = 0;
+        Accumulator a = new Accumulator();
         for (int i = 0; i < reference.length; i++) {
-            double e = reference[i] - approx[i];
+            a.add(reference[i], approx[i]);
+        }
+        return a.result();
+    }
+
+    /**
+     * Sums pairs one at a time, so a tensor streamed in blocks in index order gets exactly the
+     * metrics {@link #of} gives for the whole arrays (same additions in the same order).
+     */
+    public static final class Accumulator {
+        private long count;
+        private double sq;
+        private double sig;
+        private double signed;
+        private double max;
+
+        public void add(double reference, double approx) {
+            double e = reference - approx;
             sq += e * e;
-            sig += reference[i] * reference[i];
+            sig += reference * reference;
             signed += e;
             max = Math.max(max, Math.abs(e));
+            count++;
         }
-        return new ErrorMetrics(reference.length, sq, sig, signed, max);
+
+        public ErrorMetrics result() {
+            return new ErrorMetrics(count, sq, sig, signed, max);
+        }
     }
 
     /** Combined metrics of two disjoint sets of values. */

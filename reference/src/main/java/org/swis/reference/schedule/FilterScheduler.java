@@ -83,13 +83,22 @@ public final class FilterScheduler {
 
     /** Per-filter cost weights (scale_f / max scale)^2 (SPEC §6.1): all 1 for a per-tensor scale. */
     public static double[] filterWeights(QuantizedTensor t) {
-        double maxScale = 0;
-        for (int f = 0; f < t.filters(); f++) {
-            maxScale = Math.max(maxScale, t.scale(f));
+        double[] scales = new double[t.filters()];
+        for (int f = 0; f < scales.length; f++) {
+            scales[f] = t.scale(f);
         }
-        double[] weight = new double[t.filters()];
+        return filterWeights(scales);
+    }
+
+    /** {@link #filterWeights(QuantizedTensor)} from the per-filter scales alone. */
+    public static double[] filterWeights(double[] scalePerFilter) {
+        double maxScale = 0;
+        for (double s : scalePerFilter) {
+            maxScale = Math.max(maxScale, s);
+        }
+        double[] weight = new double[scalePerFilter.length];
         for (int f = 0; f < weight.length; f++) {
-            double r = t.scale(f) / maxScale;
+            double r = scalePerFilter[f] / maxScale;
             weight[f] = r * r;
         }
         return weight;

@@ -43,22 +43,32 @@ public final class GroupDecomposer {
         Choice best = null;
         for (SupportVector s : SupportVector.candidates(scheme, n)) {
             int[] masks = new int[m];
-            long signed = 0;
-            long squared = 0;
             for (int i = 0; i < m; i++) {
                 masks[i] = s.nearestCode(magnitude[i]);
-                long e = magnitude[i] - s.value(masks[i]);
-                if (negative[i]) {
-                    e = -e;
-                }
-                signed += e;
-                squared += e * e;
             }
-            long cost = MsePlusPlus.scaledCost(signed, squared, alpha);
+            long cost = cost(magnitude, negative, s, masks, alpha);
             if (best == null || cost < best.cost()) {
                 best = new Choice(new GroupCode(s, signBits, masks), cost);
             }
         }
         return best;
+    }
+
+    /**
+     * The scaled MSE++ cost (Eq. 11-12, {@link MsePlusPlus#scaledCost}) of coding a group's magnitudes
+     * with {@code masks} on support {@code s}: signed error e_i = sign_i * (u_i - s.value(mask_i)).
+     */
+    public static long cost(int[] magnitude, boolean[] negative, SupportVector s, int[] masks, Alpha alpha) {
+        long signed = 0;
+        long squared = 0;
+        for (int i = 0; i < magnitude.length; i++) {
+            long e = magnitude[i] - s.value(masks[i]);
+            if (negative[i]) {
+                e = -e;
+            }
+            signed += e;
+            squared += e * e;
+        }
+        return MsePlusPlus.scaledCost(signed, squared, alpha);
     }
 }

@@ -57,71 +57,28 @@ public final class WeightTensor {
         if (layout == null) {
             throw new SwisInputException("layout", null, "one of " + Arrays.toString(Layout.values()));
         }
-        if (shape == null || shape.length != layout.rank()) {
-            throw new SwisInputException(name + ".shape", shape == null ? null : Arrays.toString(shape),
-                    "rank " + layout.rank() + " for layout " + layout);
-        }
+        layout.checkShape(name, shape);
         long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 1) {
-                throw new SwisInputException(name + ".shape[" + i + "]", shape[i], "a positive dimension");
-            }
-            count *= shape[i];
+        for (int d : shape) {
+            count *= d;
         }
         if (data == null || data.length != count) {
             throw new SwisInputException(name + ".data.length", data == null ? null : data.length,
                     count + " elements for shape " + Arrays.toString(shape));
         }
-        int o;
-        int c;
-        int h;
-        int w;
+        FilterShape dims = layout.canonicalDims(shape);
+        int o = dims.filters();
+        int c = dims.channels();
+        int h = dims.kh();
+        int w = dims.kw();
+        long[] s = layout.sourceStrides(shape);
         float[] out = new float[data.length];
-        switch (layout) {
-            case OIHW -> {
-                o = shape[0]; c = shape[1]; h = shape[2]; w = shape[3];
-                for (int f = 0; f < o; f++)
+        int k = 0;
+        for (int f = 0; f < o; f++)
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
                     for (int ch = 0; ch < c; ch++)
-                        for (int y = 0; y < h; y++)
-                            for (int x = 0; x < w; x++)
-                                out[((f * h + y) * w + x) * c + ch] = data[((f * c + ch) * h + y) * w + x];
-            }
-            case OHWI -> {
-                o = shape[0]; h = shape[1]; w = shape[2]; c = shape[3];
-                System.arraycopy(data, 0, out, 0, data.length);
-            }
-            case HWIO -> {
-                h = shape[0]; w = shape[1]; c = shape[2]; o = shape[3];
-                for (int y = 0; y < h; y++)
-                    for (int x = 0; x < w; x++)
-                        for (int ch = 0; ch < c; ch++)
-                            for (int f = 0; f < o; f++)
-                                out[((f * h + y) * w + x) * c + ch] = data[((y * w + x) * c + ch) * o + f];
-            }
-            case HWCM -> {
-                h = shape[0]; w = shape[1];
-                int cin = shape[2];
-                int mult = shape[3];
-                o = cin * mult;
-                c = 1;
-                for (int y = 0; y < h; y++)
-                    for (int x = 0; x < w; x++)
-                        for (int ch = 0; ch < cin; ch++)
-                            for (int m = 0; m < mult; m++)
-                                out[((ch * mult + m) * h + y) * w + x] = data[((y * w + x) * cin + ch) * mult + m];
-            }
-            case OI -> {
-                o = shape[0]; c = shape[1]; h = 1; w = 1;
-                System.arraycopy(data, 0, out, 0, data.length);
-            }
-            case IO -> {
-                c = shape[0]; o = shape[1]; h = 1; w = 1;
-                for (int ch = 0; ch < c; ch++)
-                    for (int f = 0; f < o; f++)
-                        out[f * c + ch] = data[ch * o + f];
-            }
-            default -> throw new SwisInputException("layout", layout, "a supported layout");
-        }
+                        out[k++] = data[(int) (f * s[0] + y * s[1] + x * s[2] + ch * s[3])];
         return new WeightTensor(name, o, c, h, w, out);
     }
 
