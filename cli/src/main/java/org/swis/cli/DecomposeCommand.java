@@ -77,6 +77,12 @@ public final class DecomposeCommand implements Callable<Integer> {
             description = "PE type the schedule is for: ss (any N) or ds (even N, needs avg >= 2).")
     String pe;
 
+    @Option(names = "--array-columns", paramLabel = "<c>", defaultValue = "8",
+            description = "--schedule: filters that run together on the PE array share one shift count "
+                    + "(paper §4.3; default ${DEFAULT-VALUE}, the 8x8 array). Large layers need more columns: "
+                    + "the scheduler's exact table grows with (filters / c) x budget.")
+    int arrayColumns;
+
     @Option(names = "--per-channel", description = "Quantize to INT8 per output channel instead of per tensor.")
     boolean perChannel;
 
@@ -136,7 +142,10 @@ public final class DecomposeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--alpha", "value", "a non-negative rational such as 1, 1/2 or 0.25", "'" + alpha + "'");
         }
-        return new LayerEncoder.Options(method, n, m, a, avg, p, perChannel, rtnGroup);
+        if (arrayColumns < 1 || arrayColumns > 1 << 20) {
+            throw new InputException("--array-columns", "value", "1..1048576", Integer.toString(arrayColumns));
+        }
+        return new LayerEncoder.Options(method, n, m, a, avg, p, perChannel, rtnGroup, arrayColumns);
     }
 
     /** The decomposer named by {@code --kernel}, or the runtime-selected fastest one. */

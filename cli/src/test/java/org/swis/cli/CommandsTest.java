@@ -210,6 +210,9 @@ class CommandsTest {
             {"decompose", m.toString(), "--scheme", "trunc", "--schedule", "2"},
             {"decompose", m.toString(), "--alpha", "-1"},
             {"decompose", dir.resolve("missing.npz").toString()},
+            {"decompose", m.toString(), "--schedule", "2", "--array-columns", "0"},
+            {"decompose", m.toString(), "--kernel", "fastest-ever"},
+            {"decompose", m.toString(), "--threads", "0"},
             {"quality", m.toString(), "--grid", "huge"},
             {"hw", "--design", "TPU"},
             {"hw", "--network", m.toString()},
@@ -222,6 +225,9 @@ class CommandsTest {
             "--schedule: scheme: expected --scheme swis or swis-c, found trunc",
             "--alpha: value: expected a non-negative rational",
             "missing.npz: file: expected an existing regular file, found no such file",
+            "--array-columns: value: expected 1..1048576, found 0",
+            "--kernel: value: expected one of [reference, table-scalar",
+            "--threads: value: expected at least 1, found 0",
             "--grid: value: expected default or quick, found 'huge'",
             "--design: value: expected one of SWIS-SS",
             "--input: value: expected HxW for weights network",
@@ -235,6 +241,23 @@ class CommandsTest {
             assertTrue(r.err().contains(expected[i]), r.err());
             assertFalse(r.err().contains("\tat "), r.err());
         }
+    }
+
+    @Test
+    void aScheduleTooLargeForTheSchedulerTableAsksForMoreArrayColumns() throws Exception {
+        // 20000 one-weight filters: (20000 / 8 + 1) x 10 x (2 x 20000 + 1) entries > 60 M; with 2048 columns it fits
+        float[] w = new float[20000];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (i % 7 - 3) * 0.01f;
+        }
+        Path f = dir.resolve("wide.npy");
+        Files.write(f, org.swis.cli.io.TestFiles.npy(1, "<f4", false, new int[] {20000, 1}, org.swis.cli.io.TestFiles.f32(w)));
+        SwisCommandTest.Run r = run("decompose", f.toString(), "--layout", "OI", "--schedule", "2");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("tensor 'wide' (20000 filters) scheduled with --array-columns: expected more columns"),
+                r.err());
+        assertEquals(0, run("decompose", "-q", f.toString(), "--layout", "OI", "--schedule", "2", "--array-columns", "2048").code());
     }
 
     @Test

@@ -42,9 +42,20 @@ public final class LayerEncoder {
      * @param pe          PE type of the schedule
      * @param perChannel  INT8 quantization per output channel instead of per tensor
      * @param rtnPerGroup RTN with one scale per group of M instead of per filter
+     * @param arrayColumns filters that run together on the array and so share one count (schedule only; SPEC §6)
      */
     public record Options(EncodedLayer.Method method, int n, int m, Alpha alpha, double schedule, Pe pe,
-                          boolean perChannel, boolean rtnPerGroup) {
+                          boolean perChannel, boolean rtnPerGroup, int arrayColumns) {
+        /** Options with the default array of {@value ScheduleConfig#DEFAULT_ARRAY_COLUMNS} columns. */
+        public Options(EncodedLayer.Method method, int n, int m, Alpha alpha, double schedule, Pe pe,
+                       boolean perChannel, boolean rtnPerGroup) {
+            this(method, n, m, alpha, schedule, pe, perChannel, rtnPerGroup, ScheduleConfig.DEFAULT_ARRAY_COLUMNS);
+        }
+
+        /** The scheduler's parameters for {@link #schedule()}. */
+        public ScheduleConfig scheduleConfig() {
+            return new ScheduleConfig(schedule, arrayColumns, 1, 0);
+        }
     }
 
     /**
@@ -82,9 +93,9 @@ public final class LayerEncoder {
                     shifts = new int[q.filters()];
                     Arrays.fill(shifts, o.n());
                 } else if (o.pe() == Pe.DS) {
-                    shifts = FilterScheduler.scheduleDoubleShift(q, cfg, ScheduleConfig.of(o.schedule())).shiftsPerFilter();
+                    shifts = FilterScheduler.scheduleDoubleShift(q, cfg, o.scheduleConfig()).shiftsPerFilter();
                 } else {
-                    shifts = FilterScheduler.schedule(q, cfg, ScheduleConfig.of(o.schedule())).shiftsPerFilter();
+                    shifts = FilterScheduler.schedule(q, cfg, o.scheduleConfig()).shiftsPerFilter();
                 }
                 DecomposedTensor d = Decomposer.decompose(q, cfg, shifts);
                 EncodedTensor e = GroupStreamCodec.encode(d);

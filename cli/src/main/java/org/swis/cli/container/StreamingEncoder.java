@@ -299,11 +299,21 @@ public final class StreamingEncoder {
                 }
                 step();
             }
-            ScheduleConfig sc = ScheduleConfig.of(options.schedule());
+            ScheduleConfig sc = options.scheduleConfig();
             double[] weight = FilterScheduler.filterWeights(scales);
-            Schedule s = options.pe() == LayerEncoder.Pe.DS
-                    ? FilterScheduler.scheduleDoubleShift(cost, weight, sc)
-                    : FilterScheduler.schedule(cost, weight, sc);
+            Schedule s;
+            try {
+                s = options.pe() == LayerEncoder.Pe.DS
+                        ? FilterScheduler.scheduleDoubleShift(cost, weight, sc)
+                        : FilterScheduler.schedule(cost, weight, sc);
+            } catch (org.swis.reference.SwisInputException e) {
+                if (!"filters".equals(e.field())) {
+                    throw e;
+                }
+                throw new ImportException(l.file(), "tensor '" + l.name() + "' (" + d.filters() + " filters) scheduled with "
+                        + "--array-columns", "more columns, so that the scheduler's exact table fits "
+                        + FilterScheduler.MAX_TABLE + " entries", Integer.toString(sc.arrayColumns()));
+            }
             return s.shiftsPerFilter();
         }
 

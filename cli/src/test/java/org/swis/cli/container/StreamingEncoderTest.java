@@ -145,6 +145,7 @@ class StreamingEncoderTest {
                 new LayerEncoder.Options(swis, 3, 4, Alpha.ONE, 2.5, ss, false, false),
                 new LayerEncoder.Options(swisC, 3, 4, Alpha.ONE, 3.0, ds, true, false),
                 new LayerEncoder.Options(swis, 3, 2, half, 4.0, ds, false, false),
+                new LayerEncoder.Options(swis, 3, 4, Alpha.ONE, 3.5, ss, false, false, 3),
                 new LayerEncoder.Options(trunc, 4, 4, Alpha.ONE, uniform, ss, false, false),
                 new LayerEncoder.Options(trunc, 2, 4, Alpha.ONE, uniform, ss, true, false),
                 new LayerEncoder.Options(trunc, 8, 4, Alpha.ONE, uniform, ss, false, false),
@@ -191,7 +192,7 @@ class StreamingEncoderTest {
                 }
             }
         }
-        assertEquals(SOURCES.size() * (8 * kernels.size() + 6) * 3, checked);
+        assertEquals(SOURCES.size() * (9 * kernels.size() + 6) * 3, checked);
     }
 
     @Test
