@@ -9,11 +9,11 @@ import org.swis.cli.container.ContainerWriter;
 import org.swis.cli.container.EncodedLayer;
 import org.swis.cli.container.LayerEncoder;
 import org.swis.cli.container.StreamingEncoder;
+import org.swis.cli.report.Formats;
+import org.swis.cli.report.TextTable;
 import org.swis.kernels.DecomposeKernel;
 import org.swis.kernels.KernelRegistry;
 import org.swis.kernels.Vectorization;
-import org.swis.cli.report.Formats;
-import org.swis.cli.report.TextTable;
 import org.swis.reference.metrics.ErrorMetrics;
 import org.swis.reference.swis.Alpha;
 import picocli.CommandLine.Command;
@@ -30,7 +30,10 @@ import picocli.CommandLine.ParentCommand;
                 + "(-o, format in cli/README.md) and print per layer the exact stored bits per weight and the error "
                 + "of the reconstruction against the float weights.",
             "-N is the shift count (swis, swis-c), the window width (trunc) or the bits k (rtn). "
-                + "--schedule <avg> replaces the uniform N by the filter scheduler's per-filter counts (paper §4.3)."},
+                + "--schedule <avg> replaces the uniform N by the filter scheduler's per-filter counts (paper §4.3).",
+            "Tensors are read (memory-mapped for .safetensors) and encoded block by block and the output is "
+                + "written as it goes, so models larger than the Java heap work; the bytes are those of the "
+                + "whole-tensor reference path."},
         footerHeading = "%nExamples:%n",
         footer = {"  swis decompose ../shared/weights/cifar10_resnet20 -N 3 -o resnet20.swis",
             "  swis decompose model.safetensors --layout OIHW --scheme swis-c --schedule 2.5 --pe ds -o m.swis",
