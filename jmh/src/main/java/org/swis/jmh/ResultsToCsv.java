@@ -172,7 +172,7 @@ public final class ResultsToCsv {
         for (Row o : all) {
             boolean same = o.jdk().equals(r.jdk()) && o.param("scheme").equals(r.param("scheme"))
                     && o.param("n").equals(r.param("n")) && o.param("m").equals(r.param("m"))
-                    && o.param("alpha").equals(r.param("alpha"));
+                    && o.param("alpha").equals(r.param("alpha")) && o.jvmArgs().equals(r.jvmArgs());
             if (!same) {
                 continue;
             }
