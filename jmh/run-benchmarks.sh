@@ -68,6 +68,24 @@ decompose_short() {
       -p threads=1 -p shape=16x4096
 }
 
+# SWIS_BENCH_GC=1: only the garbage-collector comparison of the decomposer (G1 vs Parallel, 1 and 2
+# threads, JDK 17 and 25) -> results/raw/gc-decompose-gc-*.json and results/decompose_gc.csv (KERNELS.md §7).
+if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
+  ITER=(-f 1 -wi 3 -w 1 -i 5 -r 1)
+  for gc in G1 Parallel; do
+    for pair in "jdk17 $J17" "jdk25 $J25"; do
+      set -- $pair
+      [ -x "$2" ] || command -v "$2" >/dev/null || continue
+      run "$1" "$2" "gc-decompose-gc-$gc" DecomposeBenchmark -p kernel=table-vector \
+          -p scheme=swis -p n=4 -p m=4 -p threads=1,2 -p shape=256x4096 \
+          -jvmArgsAppend "--add-modules jdk.incubator.vector -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+Use${gc}GC"
+    done
+  done
+  java --add-modules jdk.incubator.vector -cp "$JAR" org.swis.jmh.ResultsToCsv results/decompose_gc.csv "$RAW"/gc-decompose-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
 decompose_full jdk17 "$J17"
 kernels_full jdk17 "$J17"
 if [ -x "$J25" ]; then
