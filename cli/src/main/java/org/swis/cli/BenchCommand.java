@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
                 + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run.",
             "Exit 2 when the jmh module or its jar is absent."},
         footerHeading = "%nExamples:%n",
-        footer = {"  swis bench --quick", "  swis bench --output-dir results"})
+        footer = {"  swis bench --quick", "  swis bench --output-dir results", "  swis bench --large-decompose"})
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmarks jar, relative to the repository root. */
     public static final String JAR = "jmh/target/benchmarks.jar";
@@ -59,6 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Short run; writes <name>_quick.csv.")
     boolean quick;
 
+    @Option(names = "--large-decompose",
+            description = "Only the bounded-memory measurement of 'swis decompose': a 2.25 GiB sparse .safetensors model "
+                    + "decomposed at -Xmx512m by the fastest and the scalar decomposer (about 2 minutes); writes "
+                    + "decompose_large.csv.")
+    boolean largeDecompose;
+
     @Option(names = "--output-dir", paramLabel = "<dir>", defaultValue = "results",
             description = "Directory of the CSVs (default: ${DEFAULT-VALUE} under the repository root).")
     Path outputDir;
@@ -83,6 +89,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException, InterruptedException {
+        if (largeDecompose) {
+            Path dir = outputDir.isAbsolute() ? outputDir : repositoryRoot().resolve(outputDir);
+            List<String> kernels = new ArrayList<>(List.of(org.swis.kernels.KernelRegistry.fastestDecomposer().name()));
+            if (!kernels.contains("table-scalar")) {
+                kernels.add("table-scalar");
+            }
+            Path csv = dir.resolve("decompose_large.csv");
+            LargeDecomposeBench.run(repositoryRoot(), csv, LargeDecomposeBench.Model.DEFAULT, kernels, Progress.of(root));
+            root.note("swis bench", "wrote " + csv);
+            return SwisCommand.OK;
+        }
         run(repositoryRoot(), outputDir.isAbsolute() ? outputDir : repositoryRoot().resolve(outputDir), quick, extra,
                 Progress.of(root), root.quiet());
         return SwisCommand.OK;

@@ -245,7 +245,7 @@ class CommandsTest {
 
     @Test
     void aScheduleTooLargeForTheSchedulerTableAsksForMoreArrayColumns() throws Exception {
-        // 20000 one-weight filters: (20000 / 8 + 1) x 10 x (2 x 20000 + 1) entries > 60 M; with 2048 columns it fits
+        // 20000 one-weight filters: (20000 / 8 + 1) x 10 x (2 x 20000 + 1) = 1000425010 entries > 60 M; 2048 columns: 11 x 10 x 40001 = 4400110
         float[] w = new float[20000];
         for (int i = 0; i < w.length; i++) {
             w[i] = (i % 7 - 3) * 0.01f;
@@ -255,8 +255,9 @@ class CommandsTest {
         SwisCommandTest.Run r = run("decompose", f.toString(), "--layout", "OI", "--schedule", "2");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("tensor 'wide' (20000 filters) scheduled with --array-columns: expected more columns"),
-                r.err());
+        assertTrue(r.err().contains("tensor 'wide' scheduled with --array-columns: expected more array columns for 20000 "
+                + "filters: the exact table would need 1000425010 entries, at most 60000000"), r.err());
+        assertTrue(r.err().strip().endsWith("found 8"), r.err());
         assertEquals(0, run("decompose", "-q", f.toString(), "--layout", "OI", "--schedule", "2", "--array-columns", "2048").code());
     }
 

@@ -9,21 +9,19 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.swis.cli.container.EncodedLayer;
 import org.swis.cli.container.LayerEncoder;
 import org.swis.cli.container.SwisContainer;
+import org.swis.cli.io.SparseSafetensors;
 import org.swis.cli.io.Tensor;
-import org.swis.cli.io.TestFiles;
 import org.swis.cli.io.WeightKind;
 import org.swis.cli.io.WeightLayout;
 import org.swis.cli.model.ModelLayer;
@@ -38,8 +36,8 @@ import org.swis.reference.swis.Scheme;
  * Issue requirement "decomposing a 2 GB .safetensors file works with -Xmx512m": {@code swis decompose}
  * with the default options runs in a child JVM limited to -Xmx512m on a 2.25 GiB file (18 linear
  * tensors of 32768 x 1024 float32 = 128 MiB each; holding one tensor with its copies would not fit).
- * The file is sparse on disk: the first {@value #ROWS} filters of each tensor hold random weights, the
- * rest are zeros. The whole 0.47 GB output is then compared byte for byte with records built by the
+ * The file is sparse on disk ({@link SparseSafetensors}): the first {@value #ROWS} filters of each
+ * tensor hold random weights, the rest are zeros. The whole 0.47 GB output is then compared byte for byte with records built by the
  * reference: the dense filters are the reference encoding of those filters alone (same per-tensor
  * scale, since zeros do not change the absmax), every zero filter is the reference encoding of a zero
  * filter; the printed errors are those of the dense part (zeros add exact zeros to every sum).
@@ -57,35 +55,12 @@ class LargeSafetensorsDecomposeTest {
 
     @Test
     void aFileLargerThan2GiBDecomposesWith512MiBOfHeapToTheReferenceBytes() throws Exception {
-        long tensorBytes = 4L * FILTERS * CHANNELS;
-        StringBuilder h = new StringBuilder("{");
-        for (int i = 0; i < TENSORS; i++) {
-            long b = i * tensorBytes;
-            h.append(i == 0 ? "" : ",").append("\"t").append(i).append("\":{\"dtype\":\"F32\",\"shape\":[")
-                    .append(FILTERS).append(',').append(CHANNELS).append("],\"data_offsets\":[").append(b).append(',')
-                    .append(b + tensorBytes).append("]}");
-        }
-        byte[] header = h.append('}').toString().getBytes(StandardCharsets.UTF_8);
-        long dataStart = 8 + header.length;
-        long total = dataStart + TENSORS * tensorBytes;
+        long total = SparseSafetensors.size(TENSORS, FILTERS, CHANNELS);
         Path input = dir.resolve("big.safetensors");
         Path output = dir.resolve("big.swis");
         assumeTrue(Files.getFileStore(dir).getUsableSpace() > total,
                 "needs " + total + " bytes of (sparse) space and 0.5 GB for the output in the temp directory");
-        float[][] dense = new float[TENSORS][];
-        Random random = new Random(2021);
-        try (RandomAccessFile f = new RandomAccessFile(input.toFile(), "rw")) {
-            f.write(TestFiles.safetensors(new String(header, StandardCharsets.UTF_8), new byte[0]));
-            f.setLength(total); // a hole of zeros
-            for (int t = 0; t < TENSORS; t++) {
-                dense[t] = new float[ROWS * CHANNELS];
-                for (int i = 0; i < dense[t].length; i++) {
-                    dense[t][i] = (float) (random.nextGaussian() * 0.02 * (1 + t));
-                }
-                f.seek(dataStart + t * tensorBytes);
-                f.write(TestFiles.f32(dense[t]));
-            }
-        }
+        float[][] dense = SparseSafetensors.write(input, TENSORS, FILTERS, CHANNELS, ROWS, 2021);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as ./swis runs it: with the Vector API module, so the vector decomposer is selected where it can be

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.swis.cli.model.ModelLayer;
 import org.swis.reference.baseline.UniformRtn;
 import org.swis.reference.baseline.WeightTruncation;
+import org.swis.reference.encode.BitWriter;
 import org.swis.reference.encode.EncodedTensor;
 import org.swis.reference.encode.GroupStreamCodec;
 import org.swis.reference.schedule.FilterScheduler;
@@ -12,7 +13,6 @@ import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.DecomposedTensor;
 import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.Decomposer;
-import org.swis.reference.swis.GroupLayout;
 import org.swis.reference.swis.Scheme;
 import org.swis.reference.tensor.QuantizedTensor;
 import org.swis.reference.tensor.Quantizer;
@@ -106,7 +106,7 @@ public final class LayerEncoder {
             case TRUNC -> {
                 QuantizedTensor q = int8(l, o.perChannel());
                 WeightTruncation.Result t = WeightTruncation.apply(q, o.n(), WeightTruncation.WindowRule.MIN_SSE);
-                PackedBits.Writer bits = new PackedBits.Writer();
+                BitWriter bits = new BitWriter();
                 QuantizedTensor r = t.truncated();
                 for (int i = 0; i < q.size(); i++) {
                     bits.write(r.negative(i) ? 1 : 0, 1);
@@ -117,36 +117,16 @@ public final class LayerEncoder {
                 return new Result(el, r.dequantize(), (double) bits.length() / q.size(), t.n());
             }
             case RTN -> {
-                int blockM = o.rtnPerGroup() ? o.m() : 0;
-                UniformRtn.Result ref = UniformRtn.quantize(w, o.n(), o.rtnPerGroup()
+                UniformRtn.Result r = UniformRtn.quantize(w, o.n(), o.rtnPerGroup()
                         ? UniformRtn.Granularity.PER_GROUP : UniformRtn.Granularity.PER_CHANNEL, o.m());
-                EncodedLayer shapeOnly = new EncodedLayer(l.name(), l.kind(), l.shape(), layout, o.method(), w.filters(),
-                        w.channels(), w.kh(), w.kw(), new double[] {1}, null, o.n(), blockM, 0, null);
-                int[] block = SwisContainer.blockOf(shapeOnly);
-                int blocks = blockM == 0 ? w.filters() : w.filters() * new GroupLayout(blockM, w.channels(), w.taps()).groupsPerFilter();
-                double[] absmax = new double[blocks];
-                for (int i = 0; i < w.size(); i++) {
-                    absmax[block[i]] = Math.max(absmax[block[i]], Math.abs((double) w.get(i)));
-                }
-                int qmax = (1 << (o.n() - 1)) - 1;
-                double[] scale = new double[blocks];
-                for (int b = 0; b < blocks; b++) {
-                    scale[b] = absmax[b] == 0 ? 1.0 : absmax[b] / qmax;
-                }
-                PackedBits.Writer bits = new PackedBits.Writer();
-                for (int i = 0; i < w.size(); i++) {
-                    double v = w.get(i);
-                    int level = (int) Math.min(qmax, Math.floor(Math.abs(v) / scale[block[i]] + 0.5));
-                    int signed = v < 0 ? -level : level;
-                    if (signed * scale[block[i]] != ref.reconstruction()[i]) {
-                        throw new IllegalStateException("RTN level of weight " + i + " of " + l.name()
-                                + " does not reproduce the reference reconstruction");
-                    }
-                    bits.write(signed & ((1 << o.n()) - 1), o.n());
+                BitWriter bits = new BitWriter();
+                for (int level : r.levels()) {
+                    bits.write(level & ((1 << o.n()) - 1), o.n());
                 }
                 EncodedLayer el = new EncodedLayer(l.name(), l.kind(), l.shape(), layout, o.method(), w.filters(),
-                        w.channels(), w.kh(), w.kw(), scale, null, o.n(), blockM, bits.length(), bits.toByteArray());
-                return new Result(el, ref.reconstruction(), ref.bitsPerWeight(), o.n());
+                        w.channels(), w.kh(), w.kw(), r.scales(), null, o.n(), o.rtnPerGroup() ? o.m() : 0,
+                        bits.length(), bits.toByteArray());
+                return new Result(el, r.reconstruction(), r.bitsPerWeight(), o.n());
             }
             default -> throw new IllegalStateException("unknown method " + o.method());
         }

@@ -170,17 +170,23 @@ public final class StreamingEncoder {
                 return QuantizedTensor.fromInt8(l.name(), Arrays.copyOf(int8, fb * per),
                         new int[] {fb, d.kh(), d.kw(), d.channels()}, Layout.OHWI, Arrays.copyOfRange(scales, f0, f1));
             }
+            WeightTensor w = block(fb);
             if (options.perChannel()) {
+                // per-filter scales depend on the filter alone: the reference quantizer on the block gives them
+                QuantizedTensor q = Quantizer.quantize(w, new QuantizerConfig(QuantizerConfig.Granularity.PER_CHANNEL,
+                        QuantizerConfig.MagnitudeRange.INT8));
                 for (int f = f0; f < f1; f++) {
-                    double absmax = 0;
-                    for (int i = (f - f0) * per; i < (f - f0 + 1) * per; i++) {
-                        absmax = Math.max(absmax, Math.abs((double) floats[i]));
-                    }
-                    scales[f] = Quantizer.scale(absmax, QuantizerConfig.MagnitudeRange.INT8.max());
+                    scales[f] = q.scale(f - f0);
                 }
+                return q;
             }
-            WeightTensor w = new WeightTensor(l.name(), fb, d.channels(), d.kh(), d.kw(), Arrays.copyOf(floats, fb * per));
             return Quantizer.quantize(w, Arrays.copyOfRange(scales, f0, f1), QuantizerConfig.MagnitudeRange.INT8);
+        }
+
+        /** The float weights of the {@code fb} filters last {@link #read} (WeightTensor copies them in). */
+        private WeightTensor block(int fb) {
+            return new WeightTensor(l.name(), fb, d.channels(), d.kh(), d.kw(),
+                    fb * per == floats.length ? floats : Arrays.copyOf(floats, fb * per));
         }
 
         private void head(int scaleCount) throws IOException {
@@ -307,12 +313,12 @@ public final class StreamingEncoder {
                         ? FilterScheduler.scheduleDoubleShift(cost, weight, sc)
                         : FilterScheduler.schedule(cost, weight, sc);
             } catch (org.swis.reference.SwisInputException e) {
-                if (!"filters".equals(e.field())) {
+                if (!"arrayColumns".equals(e.field())) {
                     throw e;
                 }
-                throw new ImportException(l.file(), "tensor '" + l.name() + "' (" + d.filters() + " filters) scheduled with "
-                        + "--array-columns", "more columns, so that the scheduler's exact table fits "
-                        + FilterScheduler.MAX_TABLE + " entries", Integer.toString(sc.arrayColumns()));
+                String msg = e.getMessage();
+                throw new ImportException(l.file(), "tensor '" + l.name() + "' scheduled with --array-columns",
+                        msg.substring(msg.indexOf(": expected ") + ": expected ".length()), Integer.toString(sc.arrayColumns()));
             }
             return s.shiftsPerFilter();
         }
@@ -360,21 +366,9 @@ public final class StreamingEncoder {
 
         Summary rtn() throws ImportException, IOException {
             int k = options.n();
-            int q = (1 << (k - 1)) - 1;
             boolean perGroup = options.rtnPerGroup();
-            GroupLayout layout = new GroupLayout(options.m(), d.channels(), d.kh() * d.kw());
-            int perFilter = perGroup ? layout.groupsPerFilter() : 1;
-            int[] blockOf = new int[per];
-            if (perGroup) {
-                for (int g = 0; g < layout.groupsPerFilter(); g++) {
-                    for (int i = 0; i < layout.m(); i++) {
-                        int e = layout.element(g, i);
-                        if (e != GroupLayout.PAD) {
-                            blockOf[e] = g;
-                        }
-                    }
-                }
-            }
+            UniformRtn.Granularity granularity = perGroup ? UniformRtn.Granularity.PER_GROUP : UniformRtn.Granularity.PER_CHANNEL;
+            int perFilter = perGroup ? new GroupLayout(options.m(), d.channels(), d.taps()).groupsPerFilter() : 1;
             long scaleCount = (long) d.filters() * perFilter;
             long bitLength = d.size() * k;
             int bytes = SwisContainer.byteCount(l.file(), l.name(), bitLength);
@@ -384,33 +378,24 @@ public final class StreamingEncoder {
             SwisContainer.writeBitsFields(out.data(), k, perGroup ? options.m() : 0, bitLength);
             out.data().writeInt(bytes);
             StreamBits bits = new StreamBits(out.data());
-            double[] absmax = new double[filtersPerBlock * perFilter];
-            double[] scale = new double[absmax.length];
             int mask = (1 << k) - 1;
             for (int f0 = 0; f0 < d.filters(); f0 = end(f0)) {
                 int f1 = end(f0);
                 read(f0, f1);
-                int used = (f1 - f0) * perFilter;
-                Arrays.fill(absmax, 0, used, 0);
-                for (int i = 0; i < (f1 - f0) * per; i++) {
-                    int b = i / per * perFilter + blockOf[i % per];
-                    absmax[b] = Math.max(absmax[b], Math.abs((double) floats[i]));
+                // scale blocks never cross filters, so the reference on a block of filters is the reference on the tensor
+                UniformRtn.Result r = UniformRtn.quantize(block(f1 - f0), k, granularity, options.m());
+                int[] levels = r.levels();
+                double[] reconstruction = r.reconstruction();
+                for (int i = 0; i < levels.length; i++) {
+                    bits.write(levels[i] & mask, k);
+                    error.add(floats[i], reconstruction[i]);
                 }
-                for (int b = 0; b < used; b++) {
-                    scale[b] = UniformRtn.scale(absmax[b], q);
-                }
-                for (int i = 0; i < (f1 - f0) * per; i++) {
-                    double s = scale[i / per * perFilter + blockOf[i % per]];
-                    int level = UniformRtn.level(floats[i], s, q);
-                    bits.write(level & mask, k);
-                    error.add(floats[i], level * s);
-                }
-                out.patchDoubles(scalesAt + 8L * f0 * perFilter, scale, 0, used);
+                out.patchDoubles(scalesAt + 8L * f0 * perFilter, r.scales(), 0, r.scales().length);
                 step();
             }
             checkLength(bits, bitLength, bytes);
             finishProgress();
-            return new Summary(d.size(), k + (double) UniformRtn.SCALE_BITS * scaleCount / d.size(), k, error.result());
+            return new Summary(d.size(), UniformRtn.bitsPerWeight(k, scaleCount, d.size()), k, error.result());
         }
 
         private void checkLength(StreamBits bits, long bitLength, int bytes) {

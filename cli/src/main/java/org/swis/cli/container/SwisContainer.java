@@ -14,6 +14,8 @@ import java.util.List;
 import org.swis.cli.io.ImportException;
 import org.swis.cli.io.WeightKind;
 import org.swis.reference.SwisInputException;
+import org.swis.reference.baseline.UniformRtn;
+import org.swis.reference.encode.BitReader;
 import org.swis.reference.encode.EncodedTensor;
 import org.swis.reference.encode.GroupStreamCodec;
 import org.swis.reference.swis.GroupCode;
@@ -369,17 +371,18 @@ public final class SwisContainer {
                 }
             }
             case TRUNC -> {
-                PackedBits.Reader r = new PackedBits.Reader(l.payload());
+                BitReader r = new BitReader(l.payload(), l.bitLength());
                 for (int i = 0; i < size; i++) {
-                    boolean negative = r.read(1) != 0;
+                    boolean negative = r.readBit();
                     int magnitude = r.read(l.param()) << l.lo();
                     out[i] = (negative ? -magnitude : magnitude) * scales[i / per];
                 }
             }
             case RTN -> {
-                PackedBits.Reader r = new PackedBits.Reader(l.payload());
+                BitReader r = new BitReader(l.payload(), l.bitLength());
                 int k = l.param();
-                int[] block = blockOf(l);
+                int[] block = UniformRtn.blockOf(l.filters(), per, l.channels(), l.kh() * l.kw(),
+                        l.lo() == 0 ? UniformRtn.Granularity.PER_CHANNEL : UniformRtn.Granularity.PER_GROUP, l.lo());
                 for (int i = 0; i < size; i++) {
                     int raw = r.read(k);
                     int level = raw >= 1 << (k - 1) ? raw - (1 << k) : raw;
@@ -389,30 +392,5 @@ public final class SwisContainer {
             default -> throw new IllegalStateException("unknown method " + l.method());
         }
         return out;
-    }
-
-    /** RTN: the scale index of every canonical weight (its filter, or its filter's SWIS group). */
-    static int[] blockOf(EncodedLayer l) {
-        int per = l.channels() * l.kh() * l.kw();
-        int[] block = new int[l.size()];
-        if (l.lo() == 0) {
-            for (int i = 0; i < block.length; i++) {
-                block[i] = i / per;
-            }
-            return block;
-        }
-        GroupLayout layout = new GroupLayout(l.lo(), l.channels(), l.kh() * l.kw());
-        int b = 0;
-        for (int f = 0; f < l.filters(); f++) {
-            for (int g = 0; g < layout.groupsPerFilter(); g++, b++) {
-                for (int i = 0; i < layout.m(); i++) {
-                    int e = layout.element(g, i);
-                    if (e != GroupLayout.PAD) {
-                        block[f * per + e] = b;
-                    }
-                }
-            }
-        }
-        return block;
     }
 }

@@ -58,12 +58,6 @@ public final class Int8Scales implements TensorSource {
     }
 
     @Override
-    public Tensor next() throws ImportException {
-        TensorData d = nextData();
-        return d == null ? null : d.load();
-    }
-
-    @Override
     public TensorData nextData() throws ImportException {
         if (pending != null) {
             TensorData p = pending;

@@ -86,7 +86,7 @@ public final class NpzReader implements TensorSource {
     }
 
     @Override
-    public Tensor next() throws ImportException {
+    public Tensor nextData() throws ImportException {
         if (nextIndex >= names.size()) {
             return null;
         }

@@ -318,12 +318,6 @@ public final class SafetensorsReader implements TensorSource {
         return out;
     }
 
-    @Override
-    public Tensor next() throws ImportException {
-        TensorData d = nextData();
-        return d == null ? null : d.load();
-    }
-
     /** The next tensor as a view of its memory-mapped bytes (nothing decoded yet). */
     @Override
     public TensorData nextData() throws ImportException {

@@ -51,7 +51,7 @@ public final class TensorFiles {
                 }
 
                 @Override
-                public Tensor next() {
+                public Tensor nextData() {
                     if (done) {
                         return null;
                     }

@@ -14,16 +14,16 @@ public interface TensorSource extends Closeable {
     /** Names of all tensors in file order (known before any tensor data is read). */
     java.util.List<String> names();
 
-    /** The next tensor in file order, or null when there are no more. */
-    Tensor next() throws ImportException;
-
     /**
      * The next tensor in file order without necessarily decoding it (a memory-mapped view where the
-     * format allows, else the decoded tensor), or null when there are no more. Shares the position of
-     * {@link #next()}.
+     * format allows, else the decoded tensor), or null when there are no more.
      */
-    default TensorData nextData() throws ImportException {
-        return next();
+    TensorData nextData() throws ImportException;
+
+    /** The next tensor in file order, decoded, or null when there are no more (same position as {@link #nextData()}). */
+    default Tensor next() throws ImportException {
+        TensorData d = nextData();
+        return d == null ? null : d.load();
     }
 
     /** The tensor with this name, read now (independently of the {@link #next()} position). */

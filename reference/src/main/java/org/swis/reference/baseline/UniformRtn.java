@@ -21,10 +21,13 @@ public final class UniformRtn {
     public enum Granularity { PER_CHANNEL, PER_GROUP }
 
     /**
-     * @param reconstruction dequantized weights, canonical order
+     * @param reconstruction dequantized weights, canonical order: level * scale of its block
      * @param bitsPerWeight  k + SCALE_BITS * scales / weights
+     * @param levels         signed levels -Q..Q, canonical order
+     * @param scales         one per block: per filter, or per (filter, group) filter-major
+     * @param blockOf        the block (index into {@code scales}) of every weight, canonical order
      */
-    public record Result(double[] reconstruction, double bitsPerWeight) {
+    public record Result(double[] reconstruction, double bitsPerWeight, int[] levels, double[] scales, int[] blockOf) {
     }
 
     /**
@@ -37,46 +40,56 @@ public final class UniformRtn {
             throw new SwisInputException("granularity", null, "PER_CHANNEL or PER_GROUP");
         }
         int q = (1 << (k - 1)) - 1;
+        int[] blockOf = blockOf(w.filters(), w.filterSize(), w.channels(), w.taps(), granularity, m);
+        int blocks = granularity == Granularity.PER_CHANNEL ? w.filters()
+                : w.filters() * new GroupLayout(m, w.channels(), w.taps()).groupsPerFilter();
+        double[] absmax = new double[blocks];
+        for (int i = 0; i < blockOf.length; i++) {
+            absmax[blockOf[i]] = Math.max(absmax[blockOf[i]], Math.abs((double) w.get(i)));
+        }
+        double[] scales = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            scales[b] = scale(absmax[b], q);
+        }
+        int[] levels = new int[w.size()];
         double[] out = new double[w.size()];
-        int per = w.filterSize();
-        long scales = 0;
-        for (int f = 0; f < w.filters(); f++) {
-            if (granularity == Granularity.PER_CHANNEL) {
-                int[] block = new int[per];
-                for (int i = 0; i < per; i++) {
-                    block[i] = f * per + i;
-                }
-                quantizeBlock(w, block, q, out);
-                scales++;
-            } else {
-                GroupLayout layout = new GroupLayout(m, w.channels(), w.taps());
-                for (int g = 0; g < layout.groupsPerFilter(); g++) {
-                    int real = layout.realSlots(g);
-                    int[] block = new int[real];
-                    int r = 0;
-                    for (int i = 0; i < m; i++) {
-                        int e = layout.element(g, i);
-                        if (e != GroupLayout.PAD) {
-                            block[r++] = f * per + e;
-                        }
+        for (int i = 0; i < levels.length; i++) {
+            double scale = scales[blockOf[i]];
+            levels[i] = level(w.get(i), scale, q);
+            out[i] = levels[i] * scale;
+        }
+        return new Result(out, bitsPerWeight(k, blocks, w.size()), levels, scales, blockOf);
+    }
+
+    /** Stored bits per weight: k + {@link #SCALE_BITS} * scales / weights. */
+    public static double bitsPerWeight(int k, long scales, long weights) {
+        return k + (double) SCALE_BITS * scales / weights;
+    }
+
+    /**
+     * The scale block of every weight, canonical order: its filter ({@code PER_CHANNEL}), or its
+     * filter's SWIS group of M ({@code PER_GROUP}, numbered filter-major; padding belongs to no block).
+     */
+    public static int[] blockOf(int filters, int filterSize, int channels, int taps, Granularity granularity, int m) {
+        int[] inFilter = new int[filterSize];
+        int perFilter = 1;
+        if (granularity == Granularity.PER_GROUP) {
+            GroupLayout layout = new GroupLayout(m, channels, taps);
+            perFilter = layout.groupsPerFilter();
+            for (int g = 0; g < perFilter; g++) {
+                for (int i = 0; i < m; i++) {
+                    int e = layout.element(g, i);
+                    if (e != GroupLayout.PAD) {
+                        inFilter[e] = g;
                     }
-                    quantizeBlock(w, block, q, out);
-                    scales++;
                 }
             }
         }
-        return new Result(out, k + (double) SCALE_BITS * scales / w.size());
-    }
-
-    private static void quantizeBlock(WeightTensor w, int[] block, int q, double[] out) {
-        double absmax = 0;
-        for (int i : block) {
-            absmax = Math.max(absmax, Math.abs((double) w.get(i)));
+        int[] blockOf = new int[filters * filterSize];
+        for (int i = 0; i < blockOf.length; i++) {
+            blockOf[i] = i / filterSize * perFilter + inFilter[i % filterSize];
         }
-        double scale = scale(absmax, q);
-        for (int i : block) {
-            out[i] = level(w.get(i), scale, q) * scale;
-        }
+        return blockOf;
     }
 
     /** The scale of a block whose largest |w| is {@code absmax}: absmax / Q, or 1 for an all-zero block. */

@@ -2,13 +2,14 @@ package org.swis.reference.encode;
 
 import org.swis.reference.SwisInputException;
 
-/** Reads a stream written by {@link BitWriter}. */
-final class BitReader {
+/** Reads a stream written by {@link BitWriter} (LSB-first, SPEC §4), never past its declared bit length. */
+public final class BitReader {
     private final byte[] bytes;
     private final long limit;
     private long position;
 
-    BitReader(byte[] bytes, long limit) {
+    /** @param limit the stream's length in bits; reading past it is a {@link SwisInputException} */
+    public BitReader(byte[] bytes, long limit) {
         if (limit > (long) bytes.length * 8) {
             throw new SwisInputException("bitLength", limit, "at most 8 * stream bytes = " + (long) bytes.length * 8);
         }
@@ -16,7 +17,8 @@ final class BitReader {
         this.limit = limit;
     }
 
-    int read(int width) {
+    /** The next {@code width} bits as an unsigned field, least significant first. */
+    public int read(int width) {
         int v = 0;
         for (int b = 0; b < width; b++) {
             if (readBit()) {
@@ -26,7 +28,7 @@ final class BitReader {
         return v;
     }
 
-    boolean readBit() {
+    public boolean readBit() {
         if (position >= limit) {
             throw new SwisInputException("stream", "bit " + position, "fewer bits than the header declares (" + limit + ")");
         }
@@ -35,7 +37,7 @@ final class BitReader {
         return bit;
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 }

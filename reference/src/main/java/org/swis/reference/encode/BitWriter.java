@@ -3,10 +3,10 @@ package org.swis.reference.encode;
 import java.util.Arrays;
 
 /**
- * Appends bits LSB-first: stream bit k is bit {@code k % 8} of byte {@code k / 8}; a multi-bit field
+ * The in-memory {@link BitSink}: appends bits LSB-first: stream bit k is bit {@code k % 8} of byte {@code k / 8}; a multi-bit field
  * is written from its least significant bit (SPEC §4).
  */
-final class BitWriter implements BitSink {
+public final class BitWriter implements BitSink {
     private byte[] bytes = new byte[64];
     private long length;
 
@@ -17,7 +17,7 @@ final class BitWriter implements BitSink {
         }
     }
 
-    void writeBit(boolean bit) {
+    public void writeBit(boolean bit) {
         int index = (int) (length >>> 3);
         if (index >= bytes.length) {
             bytes = Arrays.copyOf(bytes, bytes.length * 2);
@@ -28,11 +28,13 @@ final class BitWriter implements BitSink {
         length++;
     }
 
-    long length() {
+    /** Bits written so far. */
+    public long length() {
         return length;
     }
 
-    byte[] toByteArray() {
+    /** The written bytes; the last one zero-filled. */
+    public byte[] toByteArray() {
         return Arrays.copyOf(bytes, (int) ((length + 7) >>> 3));
     }
 }

@@ -127,6 +127,12 @@ public final class FilterScheduler {
             throw new SwisInputException("target", config.target(), "at most the largest count " + maxCount);
         }
         long budget = config.budget(filters);
+        int chunks = (filters + config.arrayColumns() - 1) / config.arrayColumns();
+        long entries = tableEntries(chunks, maxCount, budget);
+        if (entries > MAX_TABLE) {
+            throw new SwisInputException("arrayColumns", config.arrayColumns(), "more array columns for " + filters
+                    + " filters: the exact table would need " + entries + " entries, at most " + MAX_TABLE);
+        }
         int start = config.startCount() != 0 ? Math.min(maxCount, config.startCount())
                 : Math.min(maxCount, (int) Math.ceil(config.target()) + 1);
         int[] counts = greedy(cost, weight, start, config.step(), budget);
@@ -136,7 +142,6 @@ public final class FilterScheduler {
         }
         Arrays.sort(boxed, Comparator.<Integer>comparingInt(f -> counts[f]).thenComparingInt(f -> f));
         int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        int chunks = (filters + config.arrayColumns() - 1) / config.arrayColumns();
         double[][] chunkCost = new double[chunks][maxCount + 1];
         int[] chunkSize = new int[chunks];
         for (int p = 0; p < filters; p++) {
@@ -201,11 +206,16 @@ public final class FilterScheduler {
         return weight[f] * cost[f][n - 1] - weight[f] * cost[f][n];
     }
 
+    /** Entries of the exact DP's table for {@code chunks} chunks, counts 1..K and a budget. */
+    static long tableEntries(int chunks, int k, long budget) {
+        return (long) (chunks + 1) * (k + 2) * (budget + 1);
+    }
+
     /** Part 2: the exact DP over non-decreasing chunk counts 1..K, K = chunkCost[g].length - 1. */
     static int[] constrain(double[][] chunkCost, int[] chunkSize, long budget) {
         int chunks = chunkSize.length;
         int k = chunkCost[0].length - 1;
-        long entries = (long) (chunks + 1) * (k + 2) * (budget + 1);
+        long entries = tableEntries(chunks, k, budget);
         if (entries > MAX_TABLE) {
             throw new SwisInputException("filters", chunks + " chunks", "a layer small enough for the reference "
                     + "scheduler's table (" + MAX_TABLE + " entries); use more array columns");
