@@ -1,5 +1,7 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,14 +1,16 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.swis.cli.container.ContainerWriter;
-import org.swis.cli.container.EncodedLayer;
-import org.swis.cli.container.LayerEncoder;
-import org.swis.cli.container.StreamingEncoder;
+import org.swis.io.container.ContainerWriter;
+import org.swis.io.container.EncodedLayer;
+import org.swis.network.encode.LayerEncoder;
+import org.swis.network.encode.StreamingEncoder;
 import org.swis.cli.report.Formats;
 import org.swis.cli.report.TextTable;
 import org.swis.kernels.DecomposeKernel;
@@ -190,7 +192,7 @@ public final class DecomposeCommand implements Callable<Integer> {
                     totalBits[0] += r.bitsPerWeight() * r.weights();
                     totalWeights[0] += r.weights();
                     count[0]++;
-                    rows.add(row(l.name(), l.kind().manifestName(), org.swis.cli.io.Shapes.format(l.shape()), o, r.shifts(),
+                    rows.add(row(l.name(), l.kind().manifestName(), org.swis.io.Shapes.format(l.shape()), o, r.shifts(),
                             r.weights(), r.bitsPerWeight(), r.error()));
                 });
                 out.finish(count[0]);

@@ -1,5 +1,7 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.swis.reference.golden.GoldenVectors;

@@ -1,5 +1,7 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.swis.cli.hw.HwRuns;
 import org.swis.cli.hw.HwTables;
 import org.swis.cli.hw.RealWeightsTopology;
-import org.swis.cli.model.Model;
+import org.swis.io.model.Model;
 import org.swis.cli.report.TextTable;
 import org.swis.hwmodel.ArrayConfig;
 import org.swis.hwmodel.Design;

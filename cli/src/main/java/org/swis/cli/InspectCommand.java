@@ -1,15 +1,15 @@
 package org.swis.cli;
 
-import org.swis.cli.io.DType;
-import org.swis.cli.io.ImportException;
-import org.swis.cli.io.Manifest;
-import org.swis.cli.io.ManifestEntry;
-import org.swis.cli.io.Shapes;
-import org.swis.cli.io.Tensor;
-import org.swis.cli.io.TensorFiles;
-import org.swis.cli.io.TensorSource;
-import org.swis.cli.io.TensorStats;
-import org.swis.cli.io.WeightLayout;
+import org.swis.io.DType;
+import org.swis.io.ImportException;
+import org.swis.io.Manifest;
+import org.swis.io.ManifestEntry;
+import org.swis.io.Shapes;
+import org.swis.io.Tensor;
+import org.swis.io.TensorFiles;
+import org.swis.io.TensorSource;
+import org.swis.io.TensorStats;
+import org.swis.io.WeightLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImportException, IOException {
-        WeightLayout forced = org.swis.cli.model.ModelLoader.layoutOption(layout);
+        WeightLayout forced = org.swis.io.model.ModelLoader.layoutOption(layout);
         Manifest m = manifest == null ? null : Manifest.read(manifest);
         List<List<String>> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -73,7 +73,7 @@ public final class InspectCommand implements Callable<Integer> {
             Tensor t;
             while ((t = src.next()) != null) {
                 ManifestEntry e = m != null && forced == null ? checkAgainstManifest(m, t, rows.size()) : null;
-                WeightLayout l = org.swis.cli.model.ModelLoader.layoutOf(t, forced, e);
+                WeightLayout l = org.swis.io.model.ModelLoader.layoutOf(t, forced, e);
                 if (forced == null && e == null) {
                     inferred++;
                 }
@@ -110,7 +110,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private ManifestEntry checkAgainstManifest(Manifest m, Tensor t, int position) throws ImportException {
-        return org.swis.cli.model.ModelLoader.check(m, t, position, weights.toString());
+        return org.swis.io.model.ModelLoader.check(m, t, position, weights.toString());
     }
 
     private static List<String> row(Tensor t) {

@@ -1,5 +1,6 @@
 package org.swis.cli;
 
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.swis.cli.io.SparseSafetensors;
+import org.swis.cli.bench.SparseSafetensors;
 import org.swis.cli.report.TextTable;
 
 /**

@@ -2,9 +2,9 @@ package org.swis.cli;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.swis.cli.io.ImportException;
-import org.swis.cli.model.Model;
-import org.swis.cli.model.ModelLoader;
+import org.swis.io.ImportException;
+import org.swis.io.model.Model;
+import org.swis.io.model.ModelLoader;
 import picocli.CommandLine.Option;
 
 /** The options that say how to read a weights file ({@code --manifest}, {@code --layout}); a picocli mixin. */

@@ -1,5 +1,6 @@
 package org.swis.cli;
 
+import org.swis.io.ProgressSink;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * plain one-line start/finish messages otherwise (logs, CI), nothing with {@code --quiet}.
  * Progress never goes to standard output or into result files.
  */
-public final class Progress {
+public final class Progress implements ProgressSink {
     private static final int BAR = 30;
 
     private final PrintWriter err;
@@ -26,13 +27,13 @@ public final class Progress {
         return new Progress(root.err(), root.quiet(), System.console() != null);
     }
 
-    /** Starts a step of {@code total} units. */
+    @Override
     public Task start(String label, int total) {
         return new Task(label, total);
     }
 
     /** One long step. */
-    public final class Task {
+    public final class Task implements ProgressSink.Step {
         private final String label;
         private final int total;
         private final long started = System.nanoTime();
@@ -51,7 +52,7 @@ public final class Progress {
             }
         }
 
-        /** One unit finished. */
+        @Override
         public void step(String detail) {
             done = Math.min(total, done + 1);
             if (!quiet && terminal) {
@@ -60,6 +61,7 @@ public final class Progress {
         }
 
         /** The step is finished; prints its wall time. */
+        @Override
         public void finish() {
             if (quiet) {
                 return;

@@ -1,19 +1,21 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.swis.cli.model.Model;
-import org.swis.cli.model.ModelLayer;
-import org.swis.cli.quality.NamedLayer;
+import org.swis.io.model.Model;
+import org.swis.io.model.ModelLayer;
+import org.swis.reference.quality.NamedLayer;
 import org.swis.cli.quality.QualityCsv;
-import org.swis.cli.quality.QualityEngine;
-import org.swis.cli.quality.QualityGrid;
+import org.swis.reference.quality.QualityEngine;
+import org.swis.reference.quality.QualityGrid;
 import org.swis.cli.quality.QualityHeadline;
 import org.swis.cli.quality.QualityPlots;
-import org.swis.cli.quality.QualityRow;
+import org.swis.reference.quality.QualityRow;
 import org.swis.cli.report.ChartFiles;
 import org.swis.cli.report.TextTable;
 import picocli.CommandLine.Command;

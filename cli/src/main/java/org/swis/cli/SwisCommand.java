@@ -1,5 +1,7 @@
 package org.swis.cli;
 
+import org.swis.io.InputException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.swis.cli.container.EncodedLayer;
-import org.swis.cli.container.SwisContainer;
-import org.swis.cli.io.ImportException;
-import org.swis.cli.io.TestFiles;
+import org.swis.io.container.EncodedLayer;
+import org.swis.io.container.SwisContainer;
+import org.swis.io.ImportException;
+import org.swis.io.TestFiles;
 import org.swis.reference.baseline.UniformRtn;
 import org.swis.reference.baseline.WeightTruncation;
 import org.swis.reference.schedule.FilterScheduler;
@@ -251,7 +251,7 @@ class CommandsTest {
             w[i] = (i % 7 - 3) * 0.01f;
         }
         Path f = dir.resolve("wide.npy");
-        Files.write(f, org.swis.cli.io.TestFiles.npy(1, "<f4", false, new int[] {20000, 1}, org.swis.cli.io.TestFiles.f32(w)));
+        Files.write(f, org.swis.io.TestFiles.npy(1, "<f4", false, new int[] {20000, 1}, org.swis.io.TestFiles.f32(w)));
         SwisCommandTest.Run r = run("decompose", f.toString(), "--layout", "OI", "--schedule", "2");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());

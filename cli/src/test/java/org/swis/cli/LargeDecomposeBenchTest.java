@@ -1,5 +1,6 @@
 package org.swis.cli;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.swis.cli.io.SparseSafetensors;
+import org.swis.cli.bench.SparseSafetensors;
 
 /** The large-decompose bench on a small model: one row per decomposer, same container bytes, CSV as documented. */
 class LargeDecomposeBenchTest {

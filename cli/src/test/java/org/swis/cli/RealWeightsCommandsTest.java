@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.swis.cli.container.EncodedLayer;
-import org.swis.cli.container.SwisContainer;
-import org.swis.cli.io.SharedWeights;
+import org.swis.io.container.EncodedLayer;
+import org.swis.io.container.SwisContainer;
+import org.swis.io.SharedWeights;
 
 /** decompose and hw on the shared real weights (skipped with a reason when shared/weights is absent). */
 class RealWeightsCommandsTest {

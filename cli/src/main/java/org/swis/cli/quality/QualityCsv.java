@@ -1,5 +1,7 @@
 package org.swis.cli.quality;
 
+import org.swis.reference.quality.QualityRow;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.swis.cli.quality;
 
+import org.swis.reference.quality.QualityRow;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.swis.cli.report.Formats;

@@ -1,5 +1,6 @@
 package org.swis.reference.golden;
 
+import org.swis.reference.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

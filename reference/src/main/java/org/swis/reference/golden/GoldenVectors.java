@@ -1,5 +1,6 @@
 package org.swis.reference.golden;
 
+import org.swis.reference.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.swis.reference.golden;
 
+import org.swis.reference.json.Json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

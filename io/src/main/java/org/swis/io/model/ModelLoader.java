@@ -1,0 +1,264 @@
+package org.swis.io.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.swis.io.DType;
+import org.swis.io.ImportException;
+import org.swis.io.LayoutNames;
+import org.swis.io.Manifest;
+import org.swis.io.ManifestEntry;
+import org.swis.io.Shapes;
+import org.swis.io.Tensor;
+import org.swis.io.TensorData;
+import org.swis.io.TensorFiles;
+import org.swis.io.TensorSource;
+import org.swis.io.WeightKind;
+import org.swis.io.WeightLayout;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.tensor.Layout;
+import org.swis.reference.tensor.QuantizedTensor;
+import org.swis.reference.tensor.WeightTensor;
+
+/**
+ * Loads a model's weight tensors and converts them to the reference's {@link WeightTensor} /
+ * {@link QuantizedTensor} (the one adapter between the importers and the reference).
+ *
+ * <p>Layout of each tensor, in order of precedence: {@code --layout}; the manifest given with
+ * {@code --manifest}; the {@code manifest.csv} next to a file named {@code weights.npz} (the
+ * shared-weights folder convention; a folder may be given instead of the file); else inferred from
+ * the rank (4 -> OIHW, 2 -> OI) with a warning. Tensors of any other rank (biases, BatchNorm) are
+ * skipped with a note. Kind: from the manifest; otherwise depthwise for HWCM, linear for rank 2,
+ * conv otherwise. Int8 tensors with scales ({@code Int8Scales}) are taken as they are
+ * ({@link QuantizedTensor#fromInt8}); their scales must be one per tensor or one per filter.
+ */
+public final class ModelLoader {
+    /** The shared-weights folder convention: {@code <dir>/weights.npz} + {@code <dir>/manifest.csv}. */
+    public static final String WEIGHTS_FILE = "weights.npz";
+    public static final String MANIFEST_FILE = "manifest.csv";
+
+    private ModelLoader() {
+    }
+
+    /** Resolves a folder to its {@code weights.npz}. */
+    public static Path weightsFile(Path given) {
+        return Files.isDirectory(given) ? given.resolve(WEIGHTS_FILE) : given;
+    }
+
+    /** The manifest to use for {@code weights} when none is given: the sibling of a {@code weights.npz}, if present. */
+    public static Path siblingManifest(Path weights) {
+        Path file = weightsFile(weights);
+        if (file.getFileName() != null && file.getFileName().toString().equals(WEIGHTS_FILE)) {
+            Path dir = file.toAbsolutePath().getParent();
+            Path m = dir == null ? null : dir.resolve(MANIFEST_FILE);
+            if (m != null && Files.isRegularFile(m)) {
+                return file.getParent() == null ? Path.of(MANIFEST_FILE) : file.getParent().resolve(MANIFEST_FILE);
+            }
+        }
+        return null;
+    }
+
+    /** Model name: the folder of a {@code weights.npz}, else the file name without its extension. */
+    public static String modelName(Path weights) {
+        Path file = weightsFile(weights).toAbsolutePath().normalize();
+        String fn = file.getFileName().toString();
+        if (fn.equals(WEIGHTS_FILE) && file.getParent() != null && file.getParent().getFileName() != null) {
+            return file.getParent().getFileName().toString();
+        }
+        int dot = fn.lastIndexOf('.');
+        return dot > 0 ? fn.substring(0, dot) : fn;
+    }
+
+    /**
+     * Loads every weight tensor.
+     *
+     * @param weights  a .npz / .npy / .safetensors file, or a folder holding weights.npz
+     * @param manifest explicit manifest, or null (then the sibling manifest is used when present)
+     * @param layout   explicit layout for every tensor, or null
+     * @param warn     receives warnings and notes (one line each)
+     */
+    public static Model load(Path weights, Path manifest, String layout, Consumer<String> warn) throws ImportException {
+        List<ModelLayer> layers = new ArrayList<>();
+        String manifestPath = forEach(weights, manifest, layout, warn, layers::add);
+        return new Model(modelName(weights), weightsFile(weights).toString(), layers, manifestPath);
+    }
+
+    /** Receives the layers of a model one at a time. */
+    @FunctionalInterface
+    public interface LayerSink {
+        void accept(ModelLayer layer) throws ImportException, java.io.IOException;
+    }
+
+    /** Receives the layers of a model one at a time, not yet decoded. */
+    @FunctionalInterface
+    public interface SourceSink {
+        void accept(LayerSource layer) throws ImportException, java.io.IOException;
+    }
+
+    /**
+     * Streams a model: converts and hands over one weight tensor at a time, in file order, so only one
+     * tensor is held in memory (plus what the sink keeps). The checks are those of {@link #load}.
+     *
+     * @return the manifest the layouts came from, or null
+     */
+    public static String forEach(Path weights, Path manifest, String layout, Consumer<String> warn, LayerSink sink)
+            throws ImportException {
+        return forEachSource(weights, manifest, layout, warn, s -> sink.accept(s.load()));
+    }
+
+    /**
+     * Streams a model without decoding it: each weight tensor is handed over as a {@link LayerSource}
+     * (a memory-mapped view for .safetensors), so a sink that reads it in blocks needs heap for one
+     * block, whatever the tensor size. Layouts, kinds, manifest checks and skipped tensors are those of
+     * {@link #load}.
+     *
+     * @return the manifest the layouts came from, or null
+     */
+    public static String forEachSource(Path weights, Path manifest, String layout, Consumer<String> warn, SourceSink sink)
+            throws ImportException {
+        WeightLayout forced = layoutOption(layout);
+        Path file = weightsFile(weights);
+        Path manifestPath = manifest != null ? manifest : siblingManifest(weights);
+        Manifest m = manifestPath == null ? null : Manifest.read(manifestPath);
+        Set<String> seen = new HashSet<>();
+        int inferred = 0;
+        int accepted = 0;
+        List<String> skipped = new ArrayList<>();
+        int position = 0;
+        try (TensorSource src = TensorFiles.open(file)) {
+            TensorData t;
+            while ((t = src.nextData()) != null) {
+                ManifestEntry e = m == null ? null : check(m, t, position, file.toString());
+                position++;
+                seen.add(t.name());
+                WeightLayout l = layoutOf(t, forced, e);
+                if (forced == null && e == null && l != WeightLayout.UNKNOWN) {
+                    inferred++;
+                }
+                if (l == WeightLayout.UNKNOWN || t.dtype() == DType.I32 || t.dtype() == DType.U8) {
+                    skipped.add(t.name());
+                    continue;
+                }
+                WeightKind kind = e != null ? e.kind() : kindOf(l, t.shape());
+                LayerSource layer = LayerSource.of(t, l, kind, file.toString());
+                t = null;
+                try {
+                    sink.accept(layer);
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+                accepted++;
+            }
+        }
+        if (m != null) {
+            for (ManifestEntry e : m.entries()) {
+                if (!seen.contains(e.name())) {
+                    throw new ImportException(file.toString(), "tensor '" + e.name() + "'",
+                            "present (listed in " + m.file() + ")", "absent");
+                }
+            }
+        }
+        if (accepted == 0) {
+            throw new ImportException(file.toString(), "tensors", "at least one conv, depthwise or linear weight tensor "
+                    + "(rank 4 or 2, float or int8)", skipped.isEmpty() ? "none" : "only " + skipped);
+        }
+        if (inferred > 0) {
+            warn.accept("warning: layout of " + inferred + " tensor(s) inferred from rank (4 -> OIHW, 2 -> OI); "
+                    + "pass --layout or --manifest to state it");
+        }
+        if (!skipped.isEmpty()) {
+            warn.accept("note: skipped " + skipped.size() + " tensor(s) that are not conv/linear weights: "
+                    + String.join(", ", skipped.subList(0, Math.min(5, skipped.size())))
+                    + (skipped.size() > 5 ? ", ..." : ""));
+        }
+        return manifestPath == null ? null : manifestPath.toString();
+    }
+
+    /** Parses the {@code --layout} option (null when absent). */
+    public static WeightLayout layoutOption(String layout) throws ImportException {
+        if (layout == null) {
+            return null;
+        }
+        WeightLayout forced = LayoutNames.parse(layout);
+        if (forced == null || forced == WeightLayout.UNKNOWN) {
+            throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
+        }
+        return forced;
+    }
+
+    /**
+     * A tensor's layout: {@code forced} (which must have the tensor's rank), else the manifest row's,
+     * else inferred from the rank ({@link LayoutNames#inferFromRank}; callers warn).
+     */
+    public static WeightLayout layoutOf(TensorData t, WeightLayout forced, ManifestEntry e) throws ImportException {
+        if (forced != null) {
+            if (forced.rank() != t.rank()) {
+                throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
+                        + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
+            }
+            return forced;
+        }
+        return e != null ? e.layout() : LayoutNames.inferFromRank(t.rank());
+    }
+
+    /** Checks a tensor against its manifest row (name, shape, dtype, position) and returns the row. */
+    public static ManifestEntry check(Manifest m, TensorData t, int position, String file) throws ImportException {
+        ManifestEntry e = m.get(t.name());
+        if (e == null) {
+            throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + file, "none");
+        }
+        if (!Arrays.equals(e.shape(), t.shape())) {
+            throw new ImportException(file, "tensor '" + t.name() + "' shape",
+                    Shapes.format(e.shape()) + " (from " + m.file() + ")", Shapes.format(t.shape()));
+        }
+        if (e.dtype() != t.dtype()) {
+            throw new ImportException(file, "tensor '" + t.name() + "' dtype",
+                    e.dtype().manifestName() + " (from " + m.file() + ")", t.dtype().manifestName());
+        }
+        if (e.index() != position) {
+            throw new ImportException(file, "tensor '" + t.name() + "' position",
+                    e.index() + " (index in " + m.file() + ")", Integer.toString(position));
+        }
+        return e;
+    }
+
+    static WeightKind kindOf(WeightLayout l, int[] shape) {
+        if (l == WeightLayout.HWCM) {
+            return WeightKind.DEPTHWISE;
+        }
+        return l.rank() == 2 ? WeightKind.LINEAR : WeightKind.CONV;
+    }
+
+    /** The reference layout with the same axis order. */
+    public static Layout referenceLayout(WeightLayout l) {
+        return Layout.valueOf(l.name());
+    }
+
+    /** Converts one imported tensor to the reference's canonical order. */
+    public static ModelLayer convert(Tensor t, WeightLayout l, WeightKind kind, String file) throws ImportException {
+        Layout layout = referenceLayout(l);
+        try {
+            layout.checkShape(t.name(), t.shape());
+            if (t.dtype() == DType.I8) {
+                double[] scales = LayerSource.int8Scales(t, layout.canonicalDims(t.shape()).filters(), file);
+                QuantizedTensor q = QuantizedTensor.fromInt8(t.name(), t.toBytes(), t.shape(), layout, scales);
+                double[] deq = q.dequantize();
+                float[] f = new float[deq.length];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) deq[i];
+                }
+                WeightTensor w = new WeightTensor(t.name(), q.filters(), q.channels(), q.kh(), q.kw(), f);
+                return new ModelLayer(t.name(), kind, t.shape(), l, w, q);
+            }
+            WeightTensor w = WeightTensor.fromLayout(t.name(), t.toFloats(), t.shape(), layout);
+            return new ModelLayer(t.name(), kind, t.shape(), l, w, null);
+        } catch (SwisInputException e) {
+            throw LayerSource.importError(file, t.name(), e);
+        }
+    }
+}
