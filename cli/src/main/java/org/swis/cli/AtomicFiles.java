@@ -15,7 +15,50 @@ import java.nio.file.StandardCopyOption;
  * systems that cannot rename atomically). On failure the temporary file is deleted.
  */
 public final class AtomicFiles {
+    /** Temporary files being written; a shutdown hook (SIGINT, SIGTERM) deletes those left. */
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // nothing more can be done while the JVM exits
+                }
+            }
+        }, "swis-temp-cleanup"));
+    }
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Checks an output path before any work (null: nothing to check): its parent folder must exist
+     * and be writable, and the path must not be a folder.
+     *
+     * @param option the option that named it, for the message
+     */
+    public static void checkTarget(Path target, String option) throws org.swis.io.InputException {
+        if (target == null) {
+            return;
+        }
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new org.swis.io.InputException(target.toString(), option, "a file path", "a folder");
+        }
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new org.swis.io.InputException(target.toString(), option, "an existing parent folder",
+                    "no folder " + dir);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new org.swis.io.InputException(target.toString(), option, "a writable parent folder",
+                    "read-only " + dir);
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new org.swis.io.InputException(target.toString(), option, "a writable file", "read-only");
+        }
     }
 
     /** Produces the content of a file. */
@@ -48,6 +91,7 @@ public final class AtomicFiles {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        PENDING.add(tmp);
         boolean moved = false;
         try {
             content.writeTo(tmp);
@@ -67,6 +111,7 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+            PENDING.remove(tmp);
         }
     }
 

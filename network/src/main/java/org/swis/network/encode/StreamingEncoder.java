@@ -281,31 +281,14 @@ public final class StreamingEncoder {
 
         /** The filter schedule (paper §4.3): every filter's cost at N = 1..8 from the kernel's codes, then the scheduler. */
         private int[] schedule(DecompositionConfig cfg, GroupLayout layout, double[] scales) throws ImportException {
-            int gpf = layout.groupsPerFilter();
-            int m = layout.m();
             long[][] cost = new long[d.filters()][SupportVector.POSITIONS + 1];
-            int[] mag = new int[m];
-            boolean[] neg = new boolean[m];
-            int[] masks = new int[m];
-            SupportVector[] supports = new SupportVector[256];
+            FilterCosts costs = new FilterCosts(layout, cfg.alpha());
             for (int f0 = 0; f0 < d.filters(); f0 = end(f0)) {
                 int f1 = end(f0);
                 read(f0, f1);
                 QuantizedTensor q = quantized(f0, f1, scales);
                 for (int n = 1; n <= SupportVector.POSITIONS; n++) {
-                    SwisCodes codes = kernel.decompose(q, cfg, n, threads);
-                    for (int g = 0; g < codes.groupCount(); g++) {
-                        int f = g / gpf;
-                        org.swis.reference.swis.Decomposer.gather(q, layout, f, g % gpf, mag, neg);
-                        for (int i = 0; i < m; i++) {
-                            masks[i] = codes.mask(g, i);
-                        }
-                        int bits = codes.supportBits(g);
-                        if (supports[bits] == null) {
-                            supports[bits] = SupportVector.ofBits(bits);
-                        }
-                        cost[f0 + f][n] += GroupDecomposer.cost(mag, neg, supports[bits], masks, cfg.alpha());
-                    }
+                    costs.add(cost, f0, q, kernel.decompose(q, cfg, n, threads), n);
                 }
                 step();
             }

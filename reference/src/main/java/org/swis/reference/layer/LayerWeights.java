@@ -88,6 +88,20 @@ public final class LayerWeights {
                 d.shiftsPerFilter(), codes);
     }
 
+    /**
+     * A SWIS or SWIS-C decomposition given as one code per group (filter-major), e.g. the codes of a
+     * fast decomposer that the conformance kit holds equal to {@link org.swis.reference.swis.Decomposer}.
+     * Every code is checked against its filter's N and the group size.
+     */
+    public static LayerWeights of(org.swis.reference.swis.Scheme scheme, QuantizedTensor t, GroupLayout layout,
+                                  int[] shiftsPerFilter, GroupCode[] codes) {
+        if (layout.groupsPerFilter() != new GroupLayout(layout.m(), t.channels(), t.taps()).groupsPerFilter()) {
+            throw new SwisInputException("layout", layout, "the group layout of " + t.name());
+        }
+        return new LayerWeights(scheme == org.swis.reference.swis.Scheme.SWIS_C ? Kind.SWIS_C : Kind.SWIS,
+                t.filters(), t.channels(), t.kh(), t.kw(), layout, shiftsPerFilter, codes);
+    }
+
     /** Decodes a packed stream ({@link GroupStreamCodec}) for a layer of the given canonical shape. */
     public static LayerWeights decode(EncodedTensor e, int channels, int kh, int kw) {
         GroupLayout layout = new GroupLayout(e.m(), channels, kh * kw);

@@ -1,0 +1,291 @@
+package org.swis.network.accuracy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.swis.io.InputException;
+import org.swis.io.ProgressSink;
+import org.swis.io.dataset.ImagePreprocessor;
+import org.swis.io.dataset.LabelledSet;
+import org.swis.io.graph.NetworkModel;
+import org.swis.network.infer.Calibration;
+import org.swis.network.infer.FloatInference;
+import org.swis.network.infer.Predictions;
+import org.swis.network.infer.QuantizedInference;
+
+/**
+ * Top-1 / top-5 of a network on a labelled set for a list of {@link Method}s (SPEC §14): calibrate
+ * the activation scales on the {@link CalibrationSet}, then for each method plan the integer weights
+ * ({@link WeightPlan}), run every evaluated image through {@link QuantizedInference} (or
+ * {@link FloatInference} for fp32) and compare the predicted class with the label. Images are
+ * processed in batches on a thread pool; each image's prediction depends only on the image, so the
+ * predictions are identical for any thread count and batch size.
+ */
+public final class AccuracyRun {
+    /** Preprocessed inputs kept in memory up to this many floats (1 GiB); beyond it images are decoded per method. */
+    static final long CACHE_FLOATS = 1L << 28;
+
+    private AccuracyRun() {
+    }
+
+    /**
+     * @param methods  methods in run order
+     * @param limit    evaluate at most this many images (0 = all)
+     * @param threads  worker threads (≥ 1)
+     * @param batch    images per inference call
+     * @param plan     how integer weights are made
+     * @param progress progress per method, or null
+     */
+    public record Options(List<Method> methods, int limit, int threads, int batch, WeightPlan.Options plan,
+                          ProgressSink progress) {
+    }
+
+    /**
+     * One result row.
+     *
+     * @param images    images evaluated
+     * @param correct   top-1 hits
+     * @param top5      top-5 hits, or -1 when the network has fewer than 100 classes
+     * @param wholeSet  true for the fp32 row over the whole set, calibration images included
+     */
+    public record Row(Method method, int images, int correct, int top5, double bitsPerWeight, double serialPasses,
+                      boolean wholeSet) {
+        public double top1Percent() {
+            return 100.0 * correct / images;
+        }
+
+        public double top5Percent() {
+            return top5 < 0 ? Double.NaN : 100.0 * top5 / images;
+        }
+    }
+
+    /**
+     * @param rows        in method order (fp32 may have a second, whole-set row)
+     * @param evaluated   the evaluated rows of the set
+     * @param predictions per method id, the predicted class of every evaluated image
+     * @param calibration the calibration actually used
+     */
+    public record Result(List<Row> rows, int[] evaluated, Map<String, int[]> predictions, CalibrationSet calibration) {
+    }
+
+    public static Result run(NetworkModel model, LabelledSet set, CalibrationSet calib, Options o) throws InputException {
+        ImagePreprocessor pre = new ImagePreprocessor(model.graph().input());
+        FloatInference fp = new FloatInference(model);
+        int offset = model.graph().labelOffset();
+        boolean withTop5 = model.graph().labelOutputs() - offset >= 100;
+
+        LabelledSet calibSet = calib.excluded() ? set : LabelledSet.open(calib.folder(), set.classes().size());
+        List<float[]> calibInputs = new ArrayList<>();
+        for (int r : calib.rows()) {
+            calibInputs.add(pre.load(calibSet.image(r)));
+        }
+        Calibration calibration = Calibration.of(fp, calibInputs);
+
+        int[] evaluated = calib.evaluated(set.size(), o.limit());
+        int[] labels = new int[evaluated.length];
+        for (int i = 0; i < evaluated.length; i++) {
+            labels[i] = set.label(evaluated[i]);
+        }
+        int perImage = model.graph().input().h() * model.graph().input().w() * model.graph().input().c();
+        Inputs inputs = new Inputs(set, pre, evaluated, (long) perImage * evaluated.length <= CACHE_FLOATS);
+
+        List<Row> rows = new ArrayList<>();
+        Map<String, int[]> predictions = new LinkedHashMap<>();
+        Map<String, long[][]> costTables = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
+        try {
+            for (Method method : o.methods()) {
+                Engine engine;
+                double bits;
+                double passes;
+                if (method.family() == Method.Family.FP32) {
+                    engine = batch -> {
+                        float[][] out = new float[batch.size()][];
+                        for (int i = 0; i < out.length; i++) {
+                            out[i] = fp.logits(batch.get(i));
+                        }
+                        return out;
+                    };
+                    bits = 32;
+                    passes = Double.NaN;
+                } else {
+                    WeightPlan plan = WeightPlan.of(model, method, calibration::unsigned, o.plan(), costTables);
+                    QuantizedInference q = new QuantizedInference(model, calibration, plan.layers(), method.weightsOnly());
+                    engine = q::logits;
+                    bits = plan.bitsPerWeight();
+                    passes = plan.serialPasses();
+                }
+                int[][] top = classify(engine, inputs, offset, withTop5, pool, o, method.id());
+                int correct = 0;
+                int correct5 = withTop5 ? 0 : -1;
+                for (int i = 0; i < evaluated.length; i++) {
+                    if (top[i][0] == labels[i]) {
+                        correct++;
+                    }
+                    if (withTop5) {
+                        for (int c : top[i]) {
+                            if (c == labels[i]) {
+                                correct5++;
+                                break;
+                            }
+                        }
+                    }
+                }
+                int[] pred = new int[evaluated.length];
+                for (int i = 0; i < pred.length; i++) {
+                    pred[i] = top[i][0];
+                }
+                predictions.put(method.id(), pred);
+                rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false));
+                if (method.family() == Method.Family.FP32 && calib.excluded()) {
+                    rows.add(wholeSet(fp, set, pre, offset, withTop5, o, pool));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(rows, evaluated, predictions, calib);
+    }
+
+    /** fp32 over every image of the set (limit applied to the set's rows), calibration images included. */
+    private static Row wholeSet(FloatInference fp, LabelledSet set, ImagePreprocessor pre, int offset, boolean withTop5,
+                                Options o, ExecutorService pool) throws InputException {
+        int n = o.limit() > 0 ? Math.min(o.limit(), set.size()) : set.size();
+        int[] all = new int[n];
+        java.util.Arrays.setAll(all, i -> i);
+        Inputs inputs = new Inputs(set, pre, all, false);
+        Engine engine = batch -> {
+            float[][] out = new float[batch.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = fp.logits(batch.get(i));
+            }
+            return out;
+        };
+        int[][] top = classify(engine, inputs, offset, withTop5, pool, o, "fp32 (whole set)");
+        int correct = 0;
+        int correct5 = withTop5 ? 0 : -1;
+        for (int i = 0; i < n; i++) {
+            int label = set.label(i);
+            if (top[i][0] == label) {
+                correct++;
+            }
+            if (withTop5) {
+                for (int c : top[i]) {
+                    if (c == label) {
+                        correct5++;
+                        break;
+                    }
+                }
+            }
+        }
+        return new Row(Method.fp32(), n, correct, correct5, 32, Double.NaN, true);
+    }
+
+    @FunctionalInterface
+    private interface Engine {
+        float[][] logits(List<float[]> batch);
+    }
+
+    /** Top-1 (and top-5) classes of every input, batches spread over the pool. */
+    private static int[][] classify(Engine engine, Inputs inputs, int offset, boolean withTop5, ExecutorService pool,
+                                    Options o, String label) throws InputException {
+        int n = inputs.size();
+        int batch = Math.max(1, o.batch());
+        int batches = (n + batch - 1) / batch;
+        ProgressSink.Step step = o.progress() == null ? null : o.progress().start(label, batches);
+        int[][] top = new int[n][];
+        List<Future<?>> futures = new ArrayList<>();
+        for (int b0 = 0; b0 < n; b0 += batch) {
+            int from = b0;
+            int to = Math.min(n, b0 + batch);
+            futures.add(pool.submit(() -> {
+                List<float[]> in = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    in.add(inputs.get(i));
+                }
+                float[][] logits = engine.logits(in);
+                for (int i = from; i < to; i++) {
+                    top[i] = withTop5 ? Predictions.topK(logits[i - from], offset, 5)
+                            : new int[] {Predictions.classOf(logits[i - from], offset)};
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+                if (step != null) {
+                    step.step("");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedInput u) {
+                throw u.input;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+        if (step != null) {
+            step.finish();
+        }
+        return top;
+    }
+
+    /** An {@link InputException} carried out of a worker thread. */
+    static final class UncheckedInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient InputException input;
+
+        UncheckedInput(InputException e) {
+            super(e.getMessage(), e);
+            this.input = e;
+        }
+    }
+
+    /** The evaluated images, preprocessed once and kept when they fit {@link #CACHE_FLOATS}. */
+    private static final class Inputs {
+        private final LabelledSet set;
+        private final ImagePreprocessor pre;
+        private final int[] rows;
+        private final float[][] cache;
+
+        Inputs(LabelledSet set, ImagePreprocessor pre, int[] rows, boolean keep) {
+            this.set = set;
+            this.pre = pre;
+            this.rows = rows;
+            this.cache = keep ? new float[rows.length][] : null;
+        }
+
+        int size() {
+            return rows.length;
+        }
+
+        float[] get(int i) {
+            if (cache != null && cache[i] != null) {
+                return cache[i];
+            }
+            float[] x;
+            try {
+                x = pre.load(set.image(rows[i]));
+            } catch (InputException e) {
+                throw new UncheckedInput(e);
+            }
+            if (cache != null) {
+                cache[i] = x;
+            }
+            return x;
+        }
+    }
+}
