@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RealWeightsTest {
     static Path folder(String net) {
-        Path root = SharedWeights.locate().orElse(null);
-        assumeTrue(root != null, "shared/weights not found (set SWIS_WEIGHTS or check out next to ../shared)");
+        Path root = SharedData.weights().orElse(null);
+        assumeTrue(root != null, SharedData.ABSENT);
         Path d = root.resolve(net);
         assumeTrue(Files.isRegularFile(d.resolve("weights.npz")), "no " + d.resolve("weights.npz"));
         return d;
