@@ -1,5 +1,10 @@
 package org.swis.hwmodel;
 
+import org.swis.reference.encode.GroupStreamCodec;
+import org.swis.reference.mac.CycleCounts;
+import org.swis.reference.mac.PeMode;
+import org.swis.reference.swis.Scheme;
+
 /**
  * Analytic counting layer (issue items 2-3): cycles, folds, utilisation and per-operand traffic of one layer.
  *
@@ -21,8 +26,6 @@ package org.swis.hwmodel;
 public final class CountingModel {
     /** Bit Fusion: MACs of one fusion unit per cycle at 4b x 8b = 16 / ((4/2)*(8/2)) (notes §5.6). */
     static final int BITFUSION_MACS_PER_CYCLE_4X8 = 16 / ((4 / 2) * (8 / 2));
-    /** Bits of one shift value or SWIS-C offset: positions 0..7 (notes §1.1). */
-    static final int SHIFT_FIELD_BITS = 3;
 
     private CountingModel() {
     }
@@ -30,8 +33,10 @@ public final class CountingModel {
     /** Serial steps per activation vector of a filter group with count {@code n}. */
     public static double stepsPerVector(Design d, int n, ArrayConfig cfg, OperandStatistics stats, Layer layer) {
         return switch (d) {
-            case SWIS_SS, SWIS_DS, SWIS_C_SS, SWIS_C_DS, ACT_TRUNC, WGT_TRUNC ->
-                    (n + d.shiftsPerCycle() - 1) / d.shiftsPerCycle();
+            // The reference's closed forms: ceil(N / k) per SWIS group, one pass per kept bit.
+            case SWIS_SS, SWIS_C_SS -> CycleCounts.perGroup(n, PeMode.SS);
+            case SWIS_DS, SWIS_C_DS -> CycleCounts.perGroup(n, PeMode.DS);
+            case ACT_TRUNC, WGT_TRUNC -> CycleCounts.truncationPasses(n);
             case LOOM -> (double) n * stats.loomActivationBits();
             case FXP8, FXP8_SCALAR -> 1;
             case BITFUSION_4X8 -> LayerMapping.ceilDiv(cfg.groupSize(), BITFUSION_MACS_PER_CYCLE_4X8);
@@ -50,8 +55,9 @@ public final class CountingModel {
      */
     public static long filterBitsPerVector(Design d, int n, int m) {
         return switch (d) {
-            case SWIS_SS, SWIS_DS -> m + (long) SHIFT_FIELD_BITS * n + (long) m * n;
-            case SWIS_C_SS, SWIS_C_DS -> m + SHIFT_FIELD_BITS + (long) m * n;
+            // The stored group of the reference's bit stream (GroupStreamCodec).
+            case SWIS_SS, SWIS_DS -> GroupStreamCodec.bitsPerGroup(Scheme.SWIS, m, n);
+            case SWIS_C_SS, SWIS_C_DS -> GroupStreamCodec.bitsPerGroup(Scheme.SWIS_C, m, n);
             case WGT_TRUNC, LOOM -> (long) m * (1 + n);
             case ACT_TRUNC, FXP8, FXP8_SCALAR, PRAGMATIC -> 8L * m;
             case BITFUSION_4X8 -> 4L * m;
