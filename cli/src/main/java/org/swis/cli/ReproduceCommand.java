@@ -28,6 +28,7 @@ import org.swis.cli.quality.QualityPlots;
 import org.swis.reference.quality.QualityRow;
 import org.swis.cli.report.ChartFiles;
 import org.swis.cli.report.Charts;
+import org.swis.cli.report.FolderSnapshot;
 import org.swis.cli.report.Formats;
 import org.swis.cli.report.KernelResults;
 import org.swis.cli.report.SummaryReport;
@@ -118,6 +119,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         out = outputDir.isAbsolute() ? outputDir : repo.resolve(outputDir);
         qualityGrid = QualityCommand.grid(grid, null, null);
         progress = Progress.of(root);
+        FolderSnapshot before = FolderSnapshot.of(out);
         models = new ArrayList<>();
         for (Path w : weights) {
             models.add(ModelLoader.load(w, null, null, msg -> root.note("swis reproduce", msg)));
@@ -131,28 +133,64 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
 
         double seconds = (System.nanoTime() - t0) / 1e9;
-        SummaryReport.Environment env = SummaryReport.Environment.current(cpuModel(), gitCommit(repo), seconds);
-        AtomicFiles.writeString(out.resolve("SUMMARY.md"), report.render(out, env));
-        root.out().printf(Locale.ROOT, "wrote %s/SUMMARY.md and %d result files in %.1f s%n", out, report.written().size(),
+        SummaryReport.Environment env = SummaryReport.Environment.current(cpuModel(), gitCommit(repo), commandLine(),
                 seconds);
+        List<String> written = before.writtenSince(FolderSnapshot.of(out));
+        AtomicFiles.writeString(out.resolve("SUMMARY.md"), report.render(out, env));
+        root.out().printf(Locale.ROOT, "wrote %s/SUMMARY.md and %d result files in %.1f s%n", out, written.size(), seconds);
         root.out().flush();
         return SwisCommand.OK;
     }
 
-    /** The command line that reproduces this run. */
+    /**
+     * The options that decide the content of results/ (everything but the output folder and the verbosity), in a
+     * fixed order; the command line as typed is in the Environment section.
+     */
     private SummaryReport.Section howProduced() {
         StringBuilder b = new StringBuilder("```\n./swis reproduce");
         for (Path w : weights) {
-            b.append(" --weights ").append(w);
+            b.append(" --weights ").append(shellWord(w.toString()));
         }
         if (noBench) {
             b.append(" --no-bench");
         }
         if (!"default".equals(grid)) {
-            b.append(" --grid ").append(grid);
+            b.append(" --grid ").append(shellWord(grid));
+        }
+        if (noHwSweep) {
+            b.append(" --no-hw-sweep");
         }
         b.append("\n```\n");
         return new SummaryReport.Section("How this was produced", b.toString());
+    }
+
+    /** The command line of this run as typed, arguments quoted for a POSIX shell where needed. */
+    private String commandLine() {
+        List<String> args = root.spec.commandLine().getParseResult() == null ? List.of()
+                : root.spec.commandLine().getParseResult().originalArgs();
+        StringBuilder b = new StringBuilder("./swis");
+        for (String a : args.isEmpty() ? List.of("reproduce") : args) {
+            b.append(' ').append(shellWord(a));
+        }
+        return b.toString();
+    }
+
+    /** {@code a} as one POSIX shell word: unchanged when it has only safe characters, else single-quoted. */
+    static String shellWord(String a) {
+        if (!a.isEmpty() && a.matches("[A-Za-z0-9_./=:,@%+-]+")) {
+            return a;
+        }
+        return "'" + a.replace("'", "'\\''") + "'";
+    }
+
+    /** Where the tables of a section come from when this run computed them. */
+    private static String fromThisRun() {
+        return fromThisRun("");
+    }
+
+    /** As {@link #fromThisRun()} with settings ({@code "name value, "}) before the commit. */
+    private static String fromThisRun(String settings) {
+        return "Provenance: computed by this run (`swis reproduce`, " + settings + "commit in Environment below).";
     }
 
     /** Quality comparison of the synthetic layer and every model: CSV, plots and the headline table per model. */
@@ -178,7 +216,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .append(m.weightCount()).append(" weights; source: ").append(describe(m)).append(". Full table: [")
                     .append(csv).append("](").append(csv).append("), figures: [RMSE vs bits](quality_").append(m.name())
                     .append("_rmse_vs_bits.png), [RMSE vs serial passes](quality_").append(m.name())
-                    .append("_rmse_vs_passes.png).\n\n")
+                    .append("_rmse_vs_passes.png). ").append(fromThisRun("quality grid `" + grid + "`, "))
+                    .append("\n\n")
                     .append(TextTable.markdown(QualityHeadline.COLUMNS, QualityHeadline.rows(rows, false)));
         }
         return List.of(new SummaryReport.Section("Quality: equal-bits comparison (whole model, M = 4)", b.toString()));
@@ -188,8 +227,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     private List<SummaryReport.Section> containers() throws Exception {
         StringBuilder b = new StringBuilder("Every model encoded with `swis decompose -N ").append(ENCODE_N)
                 .append(" -M 4` (SWIS, alpha 1), written to the container (cli/README.md), read back and "
-                + "reconstructed; compared bit for bit with the reference's reconstruction.\n\n"
-                + "| model | tensors | weights | stream bits/weight | file bytes | round trip |\n| --- | --- | --- | --- | --- | --- |\n");
+                + "reconstructed; compared bit for bit with the reference's reconstruction. "
+                + fromThisRun() + "\n\n| model | tensors | weights | stream bits/weight | file bytes | round trip |\n| --- | --- | --- | --- | --- | --- |\n");
         Progress.Task enc = progress.start("decompose + container round trip", models.size());
         for (Model m : models) {
             b.append(roundTrip(m));
@@ -237,7 +276,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + "Files: [hw_table4.csv](hw_table4.csv), [hw_table4.md](hw_table4.md), [hw_summary.csv](hw_summary.csv), "
                 + "per-layer hw_layers_<net>.csv, [hw_assumptions.md](hw_assumptions.md), [hw_checks.md](hw_checks.md). "
                 + "Figures: [speed-up per design](hw_speedup_per_design.png), [energy per design](hw_energy_per_design.png) "
-                + "(ResNet-18 ImageNet 224, relative to Act-trunc N=8, i.e. Stripes-like 8-bit serial activations).\n\n"
+                + "(ResNet-18 ImageNet 224, relative to Act-trunc N=8, i.e. Stripes-like 8-bit serial activations). "
+                + fromThisRun() + "\n\n"
                 + "Headline claims (ratio of two cells):\n\n"
                 + TextTable.markdown(HwTables.HEADLINES, HwTables.headlines(t4))
                 + "\nEvery Table 4 cell (ratios to the same network's Act-trunc N=6 cell, as in hw_table4.md):\n\n"
@@ -250,7 +290,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "modelled); strides and input sizes from the public architectures (`RealWeightsTopology`). "
                     + "`scheduled N=" + Formats.target(SCHEDULE) + "` uses the filter scheduler's per-filter "
                     + "counts on each model's own INT8 weights (M = 4, 8 array columns; DS designs: even counts). "
-                    + "Files: [real_hw_summary.csv](real_hw_summary.csv), [real_hw_layers.csv](real_hw_layers.csv).\n\n"
+                    + "Files: [real_hw_summary.csv](real_hw_summary.csv), [real_hw_layers.csv](real_hw_layers.csv). "
+                    + fromThisRun() + "\n\n"
                     + TextTable.markdown(HwTables.SUMMARY, HwTables.summary(shown))));
         }
         return sections;
@@ -259,11 +300,15 @@ public final class ReproduceCommand implements Callable<Integer> {
     /** The JMH suite in quick mode (unless --no-bench) and the tables of whatever benchmark CSVs are present. */
     private List<SummaryReport.Section> kernels() throws Exception {
         String benchNote;
+        List<String> benchWritten = new ArrayList<>();
         if (noBench) {
             benchNote = "skipped (--no-bench)";
         } else {
             try {
-                BenchCommand.run(repo, out, true, List.of(), progress, root.quiet());
+                for (Path f : BenchCommand.run(repo, out, true, List.of(), progress, root.quiet())) {
+                    benchWritten.add(f.getFileName().toString());
+                }
+                report.wrote(benchWritten.toArray(String[]::new));
                 benchNote = "quick JMH run (`swis bench --quick`)";
             } catch (InputException e) {
                 root.note("swis reproduce", "warning: benchmarks not run: " + e.getMessage());
@@ -286,6 +331,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .append(name.equals("kernels")
                             ? "`ratio_vs_best_int8` = time of the best int8 kernel of the same JDK, shape and batch / this kernel's time.\n\n"
                             : "`ratio_vs_reference` = this kernel's weights/s / the reference decomposer's weights/s (same JDK, scheme, N, M).\n\n");
+            b.append(benchProvenance(csv, rows, benchWritten)).append("\n\n");
             b.append(TextTable.markdown(name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS,
                     KernelResults.table(rows, name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS)));
             if (name.equals("kernels")) {
@@ -299,6 +345,21 @@ public final class ReproduceCommand implements Callable<Integer> {
             b.append('\n');
         }
         return List.of(new SummaryReport.Section("Kernels (JMH)", b.toString()));
+    }
+
+    /** Quick or full run, this run or an earlier one, and the commits in the rows' {@code git_commit} column. */
+    static String benchProvenance(Path csv, List<Map<String, String>> rows, List<String> writtenByThisRun) {
+        String file = csv.getFileName().toString();
+        java.util.TreeSet<String> commits = new java.util.TreeSet<>();
+        for (Map<String, String> r : rows) {
+            String c = r.getOrDefault("git_commit", "");
+            commits.add(c.isEmpty() ? "unknown" : c);
+        }
+        return "Provenance: " + (file.endsWith("_quick.csv") ? "quick run (`swis bench --quick`: one fork, short warm-up "
+                + "and measurement)" : "full run (`swis bench`, jmh/run-benchmarks.sh)") + ", "
+                + (writtenByThisRun.contains(file) ? "written by this run" : "from an earlier run (not rewritten by this one)")
+                + "; commit" + (commits.size() == 1 ? " " : "s ") + (commits.isEmpty() ? "unknown (no rows)" : String.join(", ", commits))
+                + ".";
     }
 
     /** The golden vectors, exported to a temporary directory and verified. */
@@ -320,7 +381,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalStateException("golden vectors do not verify: " + verified);
         }
         return List.of(new SummaryReport.Section("Golden vectors", generated + " cases exported (`swis golden`) and "
-                + "re-checked (`swis verify-golden`): all match.\n"));
+                + "re-checked (`swis verify-golden`): all match. " + fromThisRun() + "\n"));
     }
 
     /** The embedded synthetic model (reference SyntheticLayer). */

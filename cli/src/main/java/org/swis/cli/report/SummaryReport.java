@@ -32,13 +32,14 @@ public final class SummaryReport {
         }
     }
 
-    /** Machine, JDK, commit, date and wall time of one run. */
-    public record Environment(String cpu, int cores, String jdk, String commit, Instant date, double seconds) {
+    /** Machine, JDK, commit, command line as typed, date and wall time of one run. */
+    public record Environment(String cpu, int cores, String jdk, String commit, String commandLine, Instant date,
+                              double seconds) {
         /** This JVM's environment now. */
-        public static Environment current(String cpu, String commit, double seconds) {
+        public static Environment current(String cpu, String commit, String commandLine, double seconds) {
             return new Environment(cpu, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name") + ' ' + System.getProperty("java.runtime.version"), commit,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), seconds);
+                    commandLine, Instant.now().truncatedTo(ChronoUnit.SECONDS), seconds);
         }
 
         Section section() {
@@ -46,6 +47,7 @@ public final class SummaryReport {
                     + "- CPU: " + cpu + ", " + cores + " cores available to the JVM\n"
                     + "- JDK: " + jdk + '\n'
                     + "- git commit: " + commit + '\n'
+                    + "- command line: `" + commandLine + "`\n"
                     + "- date (UTC): " + date + '\n'
                     + String.format(Locale.ROOT, "- wall time of the run: %.1f s%n", seconds));
         }

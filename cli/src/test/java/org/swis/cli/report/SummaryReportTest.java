@@ -19,14 +19,14 @@ class SummaryReportTest {
                 .add(new SummaryReport.Section("First", "one\n"))
                 .add(new SummaryReport.Section("Second", "two\n\n"))
                 .wrote("b.csv", "a.png");
-        SummaryReport.Environment env = new SummaryReport.Environment("CPU X", 2, "JDK Y", "abc",
+        SummaryReport.Environment env = new SummaryReport.Environment("CPU X", 2, "JDK Y", "abc", "./swis reproduce -q",
                 Instant.parse("2026-01-02T03:04:05Z"), 1.24);
         String expected = "# SWIS results\n\nIntro.\n"
                 + "\n## First\n\none\n"
                 + "\n## Second\n\ntwo\n\n"
                 + "\n## Files\n\n- [a.png](a.png)\n- [b.csv](b.csv)\n- [z_left_over.csv](z_left_over.csv)\n"
                 + "\n## Environment\n\n(The only section that changes between runs.)\n\n"
-                + "- CPU: CPU X, 2 cores available to the JVM\n- JDK: JDK Y\n- git commit: abc\n"
+                + "- CPU: CPU X, 2 cores available to the JVM\n- JDK: JDK Y\n- git commit: abc\n- command line: `./swis reproduce -q`\n"
                 + "- date (UTC): 2026-01-02T03:04:05Z\n- wall time of the run: 1.2 s\n";
         assertEquals(expected, r.render(dir, env));
     }
