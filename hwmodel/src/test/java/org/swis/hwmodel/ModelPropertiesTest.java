@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Invariants of the counting model (issue "Fidelity to the paper (tests)": properties). */
+/** Invariants of the counting model (docs/HWMODEL.md §3.5). */
 class ModelPropertiesTest {
     private static final OperandStatistics STATS = OperandStatistics.defaultActivations();
 
