@@ -136,7 +136,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         SummaryReport.Environment env = SummaryReport.Environment.current(cpuModel(), gitCommit(repo), commandLine(),
                 seconds);
         List<String> written = before.writtenSince(FolderSnapshot.of(out));
-        AtomicFiles.writeString(out.resolve("SUMMARY.md"), report.render(out, env));
+        AtomicFiles.writeString(out.resolve("SUMMARY.md"), report.render(out, env, written));
         root.out().printf(Locale.ROOT, "wrote %s/SUMMARY.md and %d result files in %.1f s%n", out, written.size(), seconds);
         root.out().flush();
         return SwisCommand.OK;

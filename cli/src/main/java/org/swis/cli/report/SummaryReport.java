@@ -92,12 +92,16 @@ public final class SummaryReport {
 
     /**
      * The whole Markdown text: the contributed sections, then Files (the recorded files and every other
-     * visible file in {@code outDir} except SUMMARY.md, sorted) and Environment.
+     * visible entry of {@code outDir} except SUMMARY.md, sorted; an entry neither recorded nor in
+     * {@code writtenByRun}, nor a folder holding a file of it, is marked "(earlier run)") and Environment.
+     *
+     * @param writtenByRun files the run wrote, relative to {@code outDir} with '/' separators (for example
+     *                     from {@link FolderSnapshot#writtenSince})
      */
-    public String render(Path outDir, Environment env) throws IOException {
+    public String render(Path outDir, Environment env, Collection<String> writtenByRun) throws IOException {
         StringBuilder b = new StringBuilder("# SWIS results\n\n").append(intro).append('\n');
         List<Section> all = new ArrayList<>(sections);
-        all.add(files(outDir));
+        all.add(files(outDir, writtenByRun));
         all.add(env.section());
         for (Section s : all) {
             b.append("\n## ").append(s.heading()).append("\n\n").append(s.body());
@@ -105,14 +109,19 @@ public final class SummaryReport {
         return b.toString();
     }
 
-    private Section files(Path outDir) throws IOException {
+    private Section files(Path outDir, Collection<String> writtenByRun) throws IOException {
         List<String> all = new ArrayList<>(written);
         try (var s = Files.list(outDir)) {
             s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals("SUMMARY.md"))
                     .filter(n -> !all.contains(n)).forEach(all::add);
         }
         StringBuilder b = new StringBuilder();
-        all.stream().sorted().forEach(f -> b.append("- [").append(f).append("](").append(f).append(")\n"));
+        all.stream().sorted().forEach(f -> {
+            b.append("- [").append(f).append("](").append(f).append(')');
+            boolean byRun = written.contains(f) || writtenByRun.contains(f)
+                    || writtenByRun.stream().anyMatch(w -> w.startsWith(f + "/"));
+            b.append(byRun ? "\n" : " (earlier run)\n");
+        });
         return new Section("Files", b.toString());
     }
 }
