@@ -33,7 +33,7 @@ import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.Scheme;
 
 /**
- * Issue requirement "decomposing a 2 GB .safetensors file works with -Xmx512m": {@code swis decompose}
+ * Decomposing a 2 GB .safetensors file works with -Xmx512m (cli/README.md, "block-at-a-time encoding"): {@code swis decompose}
  * with the default options runs in a child JVM limited to -Xmx512m on a 2.25 GiB file (18 linear
  * tensors of 32768 x 1024 float32 = 128 MiB each; holding one tensor with its copies would not fit).
  * The file is sparse on disk ({@link SparseSafetensors}): the first {@value #ROWS} filters of each

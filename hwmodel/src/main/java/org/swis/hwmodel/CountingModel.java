@@ -6,13 +6,13 @@ import org.swis.reference.mac.PeMode;
 import org.swis.reference.swis.Scheme;
 
 /**
- * Analytic counting layer (issue items 2-3): cycles, folds, utilisation and per-operand traffic of one layer.
+ * Analytic counting layer (docs/HWMODEL.md §3.1-3.3): cycles, folds, utilisation and per-operand traffic of one layer.
  *
  * <p>Cycles: every fold of filter group g costs {@code steps_g * (V + R + C - 2)} cycles (operands forwarded after
  * their hold, the default) or {@code V * steps_g + R + C - 2} (forwarded next cycle), see
  * {@link ArrayConfig.SerialSkew}, where V is the number of M-wide reduction vectors per output (see
  * {@link LayerMapping}) and {@code steps_g} the serial steps per vector ({@link #stepsPerVector}); a layer total in {@link ArrayConfig.FillDrain#SCALESIM_V2} mode is the sum minus one
- * (SCALE-Sim v2's reporting convention, notes §3.4), in {@link ArrayConfig.FillDrain#SCALESIM_V1} mode each fold
+ * (SCALE-Sim v2's reporting convention, docs/HWMODEL.md §3.2), in {@link ArrayConfig.FillDrain#SCALESIM_V1} mode each fold
  * costs R more. With one step per vector and a dense layer this is exactly SCALE-Sim's OS cycle count
  * {@code folds * (kh*kw*ceil(Cin/M) + R + C - 2) - 1}.
  *
@@ -24,7 +24,7 @@ import org.swis.reference.swis.Scheme;
  * all weights re-fetched per band unless they fit the filter SRAM).
  */
 public final class CountingModel {
-    /** Bit Fusion: MACs of one fusion unit per cycle at 4b x 8b = 16 / ((4/2)*(8/2)) (notes §5.6). */
+    /** Bit Fusion: MACs of one fusion unit per cycle at 4b x 8b = 16 / ((4/2)*(8/2)) (docs/HWMODEL.md §3.2). */
     static final int BITFUSION_MACS_PER_CYCLE_4X8 = 16 / ((4 / 2) * (8 / 2));
 
     private CountingModel() {
@@ -49,7 +49,7 @@ public final class CountingModel {
     }
 
     /**
-     * Stored bits of one M-wide weight vector (paper §3.3 / notes §1.7): SWIS M signs + 3N shift bits + M*N masks;
+     * Stored bits of one M-wide weight vector (paper §3.3; docs/HWMODEL.md §3.3): SWIS M signs + 3N shift bits + M*N masks;
      * SWIS-C M + 3 + M*N; weight truncation and Loom sign + N magnitude bits per weight; 8-bit designs 8M; Bit
      * Fusion 4M.
      */

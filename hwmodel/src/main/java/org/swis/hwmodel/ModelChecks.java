@@ -12,7 +12,7 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
-    /** One-pass frame rates K of Table 4 (notes §3.4). */
+    /** One-pass frame rates K of Table 4 (docs/HWMODEL.md §5). */
     static final String[] NETS = {"resnet18", "mobilenetv2", "vgg16"};
     static final double[] PAPER_K = {85.7, 20.0, 374.2};
 

@@ -14,7 +14,7 @@ class TopologiesTest {
 
     @Test
     void macTotalsMatchThePaperNotes() {
-        // paper notes §7.1-7.3
+        // docs/HWMODEL.md §2 (torchvision structures)
         assertEquals(1_813_561_344L, Topologies.builtin("resnet18").macs());
         assertEquals(299_494_272L, Topologies.builtin("mobilenetv2").macs());
         assertEquals(313_196_544L, Topologies.builtin("vgg16").macs());
