@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.swis.reference.tensor.Layout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +37,13 @@ class ManifestTest {
         assertEquals(3, m.entries().size());
         ManifestEntry c = m.get("c");
         assertArrayEquals(new int[] {16, 3, 3, 3}, c.shape());
-        assertEquals(WeightLayout.OIHW, c.layout());
+        assertEquals(Layout.OIHW, c.layout());
         assertEquals(WeightKind.CONV, c.kind());
         assertEquals(-1.5, c.min().getAsDouble());
         assertEquals(3, c.zeros().getAsLong());
         assertTrue(m.get("d").min().isEmpty());
-        assertEquals(WeightLayout.HWCM, m.get("d").layout());
-        assertEquals(WeightLayout.IO, m.get("l").layout());
+        assertEquals(Layout.HWCM, m.get("d").layout());
+        assertEquals(Layout.IO, m.get("l").layout());
     }
 
     @Test
@@ -63,12 +64,12 @@ class ManifestTest {
 
     @Test
     void layoutNamesParseCodesWithOrWithoutAxisLists() {
-        assertEquals(WeightLayout.HWIO, LayoutNames.parse("hwio"));
-        assertEquals(WeightLayout.OI, LayoutNames.parse("OI (out, in)"));
+        assertEquals(Layout.HWIO, LayoutNames.parse("hwio"));
+        assertEquals(Layout.OI, LayoutNames.parse("OI (out, in)"));
         assertEquals(null, LayoutNames.parse("OI (out, in"));
         assertEquals(null, LayoutNames.parse("NCHW"));
-        assertEquals(WeightLayout.OIHW, LayoutNames.inferFromRank(4));
-        assertEquals(WeightLayout.OI, LayoutNames.inferFromRank(2));
-        assertEquals(WeightLayout.UNKNOWN, LayoutNames.inferFromRank(1));
+        assertEquals(Layout.OIHW, LayoutNames.inferFromRank(4));
+        assertEquals(Layout.OI, LayoutNames.inferFromRank(2));
+        assertEquals(null, LayoutNames.inferFromRank(1));
     }
 }
