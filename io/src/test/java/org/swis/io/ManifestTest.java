@@ -72,4 +72,18 @@ class ManifestTest {
         assertEquals(Layout.OI, LayoutNames.inferFromRank(2));
         assertEquals(null, LayoutNames.inferFromRank(1));
     }
+
+    @Test
+    void tfliteLayoutsParse() throws Exception {
+        Manifest m = read(HEADER
+                + "c,32x3x3x3,float32,conv,864,0,\"OHWI (out, kh, kw, in)\",int8,,,,,\n"
+                + "d,1x3x3x32,float32,depthwise,288,1,\"1HWC (1, kh, kw, channels*multiplier)\",int8,,,,,\n");
+        assertEquals(Layout.OHWI, m.get("c").layout());
+        assertEquals(Layout.ONE_HWC, m.get("d").layout());
+        assertEquals("1HWC", m.get("d").layout().toString());
+        assertEquals(Layout.ONE_HWC, LayoutNames.parse("1hwc"));
+        assertEquals(null, LayoutNames.parse("1HWC (kh, kw, channels)"));
+        assertEquals("line 2 layout", fails(HEADER
+                + "d,1x3x3x32,float32,depthwise,288,0,\"1HWC (1, kh, kw)\",int8,,,,,\n").field());
+    }
 }
