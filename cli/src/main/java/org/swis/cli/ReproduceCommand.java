@@ -212,7 +212,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     static Model synthetic() {
         WeightTensor w = SyntheticLayer.embeddedDefault();
         ModelLayer l = new ModelLayer(w.name(), WeightKind.CONV, new int[] {w.filters(), w.kh(), w.kw(), w.channels()},
-                null, w, null);
+                org.swis.reference.tensor.Layout.OHWI, w, null);
         return new Model(SYNTHETIC, "embedded", List.of(l), null);
     }
 
