@@ -105,12 +105,11 @@ public record RgbImage(int h, int w, int[] rgb) {
             throw new InputException(file, "colour space", "RGB or grayscale", colourSpaceName(cs.getType())
                     + " with " + colours + " colour components");
         }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int k = (y * w + x) * 3;
-                for (int c = 0; c < 3; c++) {
-                    rgb[k + c] = r.getSample(x, y, gray ? 0 : c);
-                }
+        int bands = r.getNumBands();
+        int[] px = r.getPixels(0, 0, w, h, (int[]) null);
+        for (int i = 0; i < h * w; i++) {
+            for (int c = 0; c < 3; c++) {
+                rgb[i * 3 + c] = px[i * bands + (gray ? 0 : c)];
             }
         }
         return new RgbImage(h, w, rgb);

@@ -312,4 +312,30 @@ class ImagePreprocessorTest {
         assertEquals(104, px[(4 * 7 + 6) * 3 + 1]);
         assertEquals(206, px[(4 * 7 + 6) * 3 + 2]);
     }
+
+    private static void checkRange(Graph g, LabelledSet set, int every, double lo, double hi) throws Exception {
+        ImagePreprocessor p = new ImagePreprocessor(g.input());
+        for (int i = 0; i < set.size(); i += every) {
+            float[] t = p.load(set.image(i));
+            assertEquals(g.input().h() * g.input().w() * 3, t.length, set.file(i));
+            for (float v : t) {
+                assertTrue(v >= lo && v <= hi, set.file(i) + ": " + v);
+            }
+        }
+    }
+
+    @Test
+    void everyEmbeddedJpegDecodesToTheResNetInput() throws Exception {
+        Graph g = org.swis.io.graph.GraphReader.read(Models.embedded("cifar10_resnet20").resolve("graph.json"));
+        // (0 − 0.485) / 0.229 = −2.118 … (1 − 0.406) / 0.225 = 2.64
+        checkRange(g, LabelledSet.open(Models.embedded("cifar10_test_1000"), 10), 1, -2.12, 2.641);
+    }
+
+    @Test
+    void sharedSetsDecodeToTheirNetworksInputs() throws Exception {
+        Graph mnv2 = org.swis.io.graph.GraphReader.read(Models.shared("imagenet_mobilenet_v2_int8").resolve("graph.json"));
+        checkRange(mnv2, LabelledSet.open(Models.sharedSet("imagenet_val_1300"), 1000), 100, -1, 1); // 227 -> crop 224
+        Graph vww = org.swis.io.graph.GraphReader.read(Models.shared("vww_mobilenet_v1_025").resolve("graph.json"));
+        checkRange(vww, LabelledSet.open(Models.sharedSet("vww_test"), 2), 100, 0, 1);
+    }
 }
