@@ -17,7 +17,6 @@ import org.swis.io.container.SwisContainer;
 import org.swis.cli.hw.HwTables;
 import org.swis.cli.hw.RealWeightsTopology;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
 import org.swis.io.model.Model;
 import org.swis.io.model.ModelLayer;
 import org.swis.io.model.ModelLoader;
@@ -388,7 +387,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     static Model synthetic() {
         WeightTensor w = SyntheticLayer.embeddedDefault();
         ModelLayer l = new ModelLayer(w.name(), WeightKind.CONV, new int[] {w.filters(), w.kh(), w.kw(), w.channels()},
-                WeightLayout.UNKNOWN, w, null);
+                org.swis.reference.tensor.Layout.OHWI, w, null);
         return new Model(SYNTHETIC, "embedded", List.of(l), null);
     }
 

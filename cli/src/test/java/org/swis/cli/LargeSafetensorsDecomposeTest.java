@@ -23,7 +23,7 @@ import org.swis.io.container.SwisContainer;
 import org.swis.cli.bench.SparseSafetensors;
 import org.swis.io.Tensor;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
+import org.swis.reference.tensor.Layout;
 import org.swis.io.model.ModelLayer;
 import org.swis.io.model.ModelLoader;
 import org.swis.cli.report.Formats;
@@ -113,7 +113,7 @@ class LargeSafetensorsDecomposeTest {
     }
 
     private static ModelLayer layer(String name, float[] weights, int filters) throws Exception {
-        return ModelLoader.convert(Tensor.of(name, new int[] {filters, CHANNELS}, weights), WeightLayout.OI,
+        return ModelLoader.convert(Tensor.of(name, new int[] {filters, CHANNELS}, weights), Layout.OI,
                 WeightKind.LINEAR, "dense");
     }
 
