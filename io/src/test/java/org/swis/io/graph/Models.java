@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.swis.io.SharedWeights;
+import org.swis.io.SharedData;
 
 /** Where the test models are: the shared folders (skipped when absent) and the project's embedded data/. */
 public final class Models {
@@ -13,8 +13,8 @@ public final class Models {
 
     /** A model folder of shared/weights; the test is skipped when that folder is absent. */
     public static Path shared(String model) {
-        Path root = SharedWeights.locate().orElse(null);
-        assumeTrue(root != null, "shared/weights not found (set SWIS_WEIGHTS or check out next to ../shared)");
+        Path root = SharedData.weights().orElse(null);
+        assumeTrue(root != null, SharedData.ABSENT);
         Path d = root.resolve(model);
         assumeTrue(Files.isRegularFile(d.resolve("graph.json")), "no " + d.resolve("graph.json"));
         return d;
@@ -22,8 +22,8 @@ public final class Models {
 
     /** A set folder of shared/datasets; the test is skipped when that folder is absent. */
     public static Path sharedSet(String set) {
-        Path root = SharedWeights.locate().orElse(null);
-        assumeTrue(root != null, "shared/weights not found (set SWIS_WEIGHTS or check out next to ../shared)");
+        Path root = SharedData.weights().orElse(null);
+        assumeTrue(root != null, SharedData.ABSENT);
         Path d = root.resolveSibling("datasets").resolve(set);
         assumeTrue(Files.isRegularFile(d.resolve("labels.csv")), "no " + d.resolve("labels.csv"));
         return d;
