@@ -1,0 +1,78 @@
+package org.swis.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.swis.conformance.fixtures.DenseGemv;
+import org.swis.conformance.fixtures.LsbFlipGemv;
+import org.swis.conformance.fixtures.SignSlipDecomposer;
+import org.swis.conformance.fixtures.TransposedLayoutGemv;
+import org.swis.kernels.Kernel;
+import org.swis.kernels.KernelRegistry;
+
+/** The runner passes correct kernels and catches, localizes and shrinks deliberately wrong ones. */
+class ConformanceTest {
+    @Test
+    void correctKernelsPassEveryApplicableProperty() {
+        List<Kernel> kernels = new ArrayList<>(KernelRegistry.decomposers());
+        kernels.addAll(KernelRegistry.gemv());
+        kernels.addAll(KernelRegistry.gemm());
+        kernels.add(new DenseGemv());
+        for (Kernel k : kernels) {
+            KernelResult r = Conformance.check(k, Conformance.Settings.defaults().withTries(25));
+            assertTrue(r.passed(), r::report);
+        }
+        KernelResult dense = Conformance.check(new DenseGemv());
+        assertTrue(dense.passed(), dense::report);
+        assertEquals(List.of(Property.LAYOUT, Property.GEMV), dense.properties().stream().map(PropertyResult::property).toList());
+        assertEquals(Property.LAYOUT.defaultTries() + Property.GEMV.defaultTries(), dense.casesRun());
+    }
+
+    @Test
+    void anOffByOneLsbOnlyForMinus255TimesMinus128IsCaughtAndShrunkToOneTerm() {
+        KernelResult r = Conformance.check(new LsbFlipGemv());
+        assertFalse(r.passed());
+        Failure f = r.properties().get(1).failure();
+        assertNotNull(f, r::report);
+        assertEquals(Property.GEMV, f.property());
+        assertTrue(r.properties().get(0).passed(), "the layout is right");
+        String report = f.report();
+        // The smallest case is one row, one group, one non-zero term: the hand-derived culprit.
+        assertTrue(f.smallest().groups() <= 2, report);
+        assertTrue(f.shrinkSteps() <= Shrinker.MAX_STEPS, report);
+        assertTrue(report.contains("weight -255 x activation -128 = 32640"), report);
+        assertTrue(report.contains("(kernel off by 1); 1 non-zero term(s)"), report);
+        assertTrue(report.contains("replay: swis conformance --jar <your-kernels.jar> --kernel fixture-lsb-flip --seed "
+                + Conformance.DEFAULT_SEED + " --case " + f.caseIndex()), report);
+        // The replay command's case fails alone, with the same first difference.
+        KernelResult replay = Conformance.check(new LsbFlipGemv(), Conformance.Settings.defaults().withCase(f.caseIndex()));
+        assertEquals(f.difference(), replay.properties().get(1).failure().difference());
+        assertEquals(1, replay.properties().get(1).casesRun());
+    }
+
+    @Test
+    void aWrongLayoutIsReportedAsALayoutErrorByEveryProperty() {
+        KernelResult r = Conformance.check(new TransposedLayoutGemv(), Conformance.Settings.defaults().withTries(40));
+        Failure layout = r.properties().get(0).failure();
+        assertNotNull(layout, r::report);
+        assertTrue(layout.difference().headline().startsWith("layout: weight(row "), layout.report());
+        assertTrue(layout.smallestDifference().headline().contains(", column 1) = "), layout.report());
+        assertTrue(layout.smallest().groups() <= 1, layout.report());
+        // Its products are right: the GEMV property passes.
+        assertTrue(r.properties().get(1).passed(), r::report);
+    }
+
+    @Test
+    void aWrongDecomposerIsLocalizedToOneGroup() {
+        KernelResult r = Conformance.check(new SignSlipDecomposer());
+        Failure f = r.properties().get(0).failure();
+        assertNotNull(f, r::report);
+        assertTrue(f.smallest().groups() == 1, f.report());
+        assertTrue(f.smallestDifference().headline().startsWith("filter 0, group 0: kernel code"), f.report());
+    }
+}
