@@ -127,27 +127,8 @@ final class Checks {
     }
 
     private static Discrepancy output(MatrixCase c, int b, int r, int got, long want) {
-        GroupLayout l = c.layout();
-        int gpf = l.groupsPerFilter();
-        int k = c.columns();
         List<String> terms = new ArrayList<>();
-        int count = 0;
-        for (int g = 0; g < gpf; g++) {
-            for (int i = 0; i < c.m(); i++) {
-                int e = l.element(g, i);
-                if (e == GroupLayout.PAD) {
-                    continue;
-                }
-                int w = c.codes()[r * gpf + g].weight(i);
-                int a = c.x()[b * k + e];
-                if (w != 0 && a != 0) {
-                    if (count++ < MAX_TERMS) {
-                        terms.add("column " + e + " (" + where(c.channels(), e) + ") = group " + g + " slot " + i
-                                + ": weight " + w + " x activation " + a + " = " + (long) w * a);
-                    }
-                }
-            }
-        }
+        int count = terms(c, r, b, null, terms);
         if (count > MAX_TERMS) {
             terms.clear();
             terms.add("(too many to list: the smallest failing case below keeps only the terms involved)");
@@ -157,7 +138,38 @@ final class Checks {
         }
         String vector = c.batch() > 1 || b > 0 ? ", batch vector " + b : "";
         return new Discrepancy("y[row " + r + vector + "] = " + got + ", reference " + want + " (kernel off by "
-                + ((long) got - want) + "); " + count + " non-zero term(s):", terms);
+                + ((long) got - want) + "); the row has " + count + " non-zero term(s)", terms, r, b);
+    }
+
+    /**
+     * Adds to {@code lines} (at most {@link #MAX_TERMS}) the non-zero terms {@code weight x activation}
+     * of row r for vector b, only of the groups in {@code only} when given; returns how many there are.
+     */
+    static int terms(MatrixCase c, int r, int b, List<Integer> only, List<String> lines) {
+        GroupLayout l = c.layout();
+        int gpf = l.groupsPerFilter();
+        int k = c.columns();
+        int count = 0;
+        for (int g = 0; g < gpf; g++) {
+            if (only != null && !only.contains(g)) {
+                continue;
+            }
+            for (int i = 0; i < c.m(); i++) {
+                int e = l.element(g, i);
+                if (e == GroupLayout.PAD) {
+                    continue;
+                }
+                int w = c.codes()[r * gpf + g].weight(i);
+                int a = c.x()[b * k + e];
+                if (w != 0 && a != 0) {
+                    if (count++ < MAX_TERMS) {
+                        lines.add("column " + e + " (" + where(c.channels(), e) + ") = group " + g + " slot " + i
+                                + ": weight " + w + " x activation " + a + " = " + (long) w * a);
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static String where(int channels, int e) {

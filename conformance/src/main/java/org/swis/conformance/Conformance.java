@@ -88,6 +88,9 @@ public final class Conformance {
             ConformanceCase c = caseOf(p, s.seed(), k);
             Discrepancy d = Checks.check(kernel, p, c);
             if (d != null) {
+                if (c instanceof MatrixCase mc) {
+                    d = Localizer.localize(kernel, p, mc, d);
+                }
                 Shrinker.Result<ConformanceCase> small = Shrinker.shrink(c, x -> Checks.check(kernel, p, x) != null);
                 Discrepancy sd = Checks.check(kernel, p, small.smallest());
                 String replay = s.replayCommand() + " --kernel " + kernel.name() + " --seed " + s.seed() + " --case " + k;

@@ -46,9 +46,26 @@ class ConformanceTest {
         assertTrue(f.smallest().groups() <= 2, report);
         assertTrue(f.shrinkSteps() <= Shrinker.MAX_STEPS, report);
         assertTrue(report.contains("weight -255 x activation -128 = 32640"), report);
-        assertTrue(report.contains("(kernel off by 1); 1 non-zero term(s)"), report);
+        assertTrue(report.contains("(kernel off by 1); the row has 1 non-zero term(s)"), report);
         assertTrue(report.contains("replay: swis conformance --jar <your-kernels.jar> --kernel fixture-lsb-flip --seed "
                 + Conformance.DEFAULT_SEED + " --case " + f.caseIndex()), report);
+        // On the original case, the groups reported as failing alone are exactly the groups of that row
+        // holding a (-255)(-128) term (checked here by brute force over the input).
+        MatrixCase in = (MatrixCase) f.input();
+        int row = f.difference().row();
+        int gpf = in.layout().groupsPerFilter();
+        List<Integer> culprits = new ArrayList<>();
+        for (int g = 0; g < gpf; g++) {
+            for (int i = 0; i < in.m(); i++) {
+                int e = in.layout().element(g, i);
+                if (e >= 0 && in.codes()[row * gpf + g].weight(i) == -255 && in.x()[e] == -128 && !culprits.contains(g)) {
+                    culprits.add(g);
+                }
+            }
+        }
+        assertFalse(culprits.isEmpty());
+        assertTrue(f.difference().involved().get(0).startsWith("group(s) of row " + row + " that fail alone (every other "
+                + "group zeroed): " + (culprits.size() <= Localizer.MAX_PROBES ? culprits.toString() : "")), report);
         // The replay command's case fails alone, with the same first difference.
         KernelResult replay = Conformance.check(new LsbFlipGemv(), Conformance.Settings.defaults().withCase(f.caseIndex()));
         assertEquals(f.difference(), replay.properties().get(1).failure().difference());
