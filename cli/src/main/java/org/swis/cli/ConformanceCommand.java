@@ -56,13 +56,18 @@ import java.util.zip.ZipException;
                 + "difference, the smallest failing case found and the command that replays the case."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every kernel under test passed", "  1  internal failure",
-            "  2  bad usage: missing or unreadable jar, not a jar, no kernels found, unknown --kernel, bad number",
+            "  2  bad usage: missing or unreadable jar, not a jar, no kernels in it,",
+            "     unknown --kernel name (the names are listed), bad number",
             "  3  a kernel differs from the reference (the report says where)",
             "", "Examples:",
+            "  # every kernel my-kernels.jar registers, default seed and tries:",
             "  swis conformance --jar my-kernels.jar",
+            "  # one of them, another seed, more cases:",
             "  swis conformance --jar my-kernels.jar --kernel my-gemv --seed 7 --tries 2000",
-            "  swis conformance --jar my-kernels.jar --kernel my-gemv --seed 2021 --case 31   (replay one case)",
-            "  swis conformance --kernel swis-vector --kernel table-vector                   (built-ins only)"})
+            "  # replay the case a failure report names:",
+            "  swis conformance --jar my-kernels.jar --kernel my-gemv --seed 2021 --case 31",
+            "  # built-in kernels only:",
+            "  swis conformance --kernel swis-vector --kernel table-vector"})
 public final class ConformanceCommand implements Callable<Integer> {
     /** Exit code when a kernel differs from the reference. */
     public static final int FAILED = 3;
