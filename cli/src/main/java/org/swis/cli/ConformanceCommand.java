@@ -40,7 +40,7 @@ import java.util.zip.ZipException;
 
 /**
  * {@code swis conformance}: loads the kernels a jar registers in {@code META-INF/services} next to the
- * built-in ones, runs the conformance properties (docs/SPEC.md §3 decomposition, §7 products) on
+ * built-in ones, runs the conformance properties (docs/SPEC.md §3 decomposition, §10.1 and §10.3 products) on
  * them and prints a pass record, or a failure report with a replay command.
  */
 @Command(name = "conformance",
