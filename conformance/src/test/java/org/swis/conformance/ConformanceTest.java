@@ -10,10 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.swis.conformance.fixtures.DenseGemv;
 import org.swis.conformance.fixtures.LsbFlipGemv;
+import org.swis.conformance.fixtures.SaturatingGemv;
 import org.swis.conformance.fixtures.SignSlipDecomposer;
 import org.swis.conformance.fixtures.TransposedLayoutGemv;
 import org.swis.kernels.Kernel;
 import org.swis.kernels.KernelRegistry;
+import org.swis.kernels.PreparedMatrix;
 
 /** The runner passes correct kernels and catches, localizes and shrinks deliberately wrong ones. */
 class ConformanceTest {
@@ -91,5 +93,49 @@ class ConformanceTest {
         assertNotNull(f, r::report);
         assertTrue(f.smallest().groups() == 1, f.report());
         assertTrue(f.smallestDifference().headline().startsWith("filter 0, group 0: kernel code"), f.report());
+    }
+
+    @Test
+    void aBugNeedingSeveralTermsShrinksToTermsThatAreAllNeeded() {
+        Failure f = Conformance.check(new SaturatingGemv()).properties().get(1).failure();
+        assertNotNull(f);
+        MatrixCase small = (MatrixCase) f.smallest();
+        assertEquals(1, small.rows(), f.report());
+        assertEquals(1, small.batch(), f.report());
+        // The sum leaves the 16-bit range and every remaining term is needed for that (brute force
+        // over the case): a single term never does, so at least two remain.
+        long sum = 0;
+        List<Long> terms = new ArrayList<>();
+        for (int c = 0; c < small.columns(); c++) {
+            long t = (long) small.weight(0, c) * small.x()[c];
+            sum += t;
+            if (t != 0) {
+                terms.add(t);
+            }
+        }
+        assertTrue(sum > Short.MAX_VALUE || sum < Short.MIN_VALUE, f.report());
+        assertTrue(terms.size() >= 2 && terms.size() <= 4, f.report());
+        for (long t : terms) {
+            assertTrue(sum - t <= Short.MAX_VALUE && sum - t >= Short.MIN_VALUE, f.report());
+        }
+    }
+
+    @Test
+    void aKernelWrongOnEveryInputStillShrinksWithinTheStepCap() {
+        DenseGemv alwaysOff = new DenseGemv() {
+            @Override
+            public void gemv(PreparedMatrix m, byte[] x, int[] y) {
+                super.gemv(m, x, y);
+                y[0]++;
+            }
+        };
+        Failure f = Conformance.check(alwaysOff).properties().get(1).failure();
+        assertNotNull(f);
+        assertEquals(0, f.caseIndex());
+        assertTrue(f.shrinkSteps() <= Shrinker.MAX_STEPS);
+        MatrixCase small = (MatrixCase) f.smallest();
+        assertEquals(1, small.groups(), f.report());
+        assertEquals(1, small.batch(), f.report());
+        assertTrue(f.smallestDifference().headline().contains("the row has 0 non-zero term(s)"), f.report());
     }
 }
