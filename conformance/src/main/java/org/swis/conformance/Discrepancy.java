@@ -23,11 +23,11 @@ public record Discrepancy(String headline, List<String> involved, int row, int v
         return new Discrepancy(headline, lines, row, vector);
     }
 
-    /** Headline and involved inputs, one per line, each line indented by {@code indent}. */
-    public String describe(String indent) {
-        StringBuilder s = new StringBuilder(indent).append(headline);
+    /** The headline after {@code head}, then the involved inputs one per line after {@code indent}. */
+    public String describe(String head, String indent) {
+        StringBuilder s = new StringBuilder(head).append(headline);
         for (String line : involved) {
-            s.append('\n').append(indent).append("  ").append(line);
+            s.append('\n').append(indent).append(line);
         }
         return s.toString();
     }

@@ -14,10 +14,10 @@ public record Failure(Property property, String kernel, String kernelClass, long
         s.append("FAIL ").append(property.id()).append(": kernel '").append(kernel).append("' (").append(kernelClass)
                 .append("), case ").append(caseIndex).append(" of seed ").append(seed).append('\n');
         s.append("  input: ").append(input.shape()).append('\n');
-        s.append(difference.describe("  first difference: ").replace("\n  first difference:   ", "\n      ")).append('\n');
+        s.append(difference.describe("  first difference: ", "      ")).append('\n');
         s.append("  smallest failing case (").append(shrinkSteps).append(" shrink steps): ").append(smallest.shape())
                 .append('\n');
-        s.append(smallestDifference.describe("    ")).append('\n');
+        s.append(smallestDifference.describe("    ", "      ")).append('\n');
         s.append("    full smallest case: ").append(smallest).append('\n');
         s.append("  replay: ").append(replay);
         return s.toString();
