@@ -9,7 +9,7 @@ import org.swis.io.Tensor;
 import org.swis.io.TensorFiles;
 import org.swis.io.TensorSource;
 import org.swis.io.TensorStats;
-import org.swis.io.WeightLayout;
+import org.swis.reference.tensor.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ImportException, IOException {
-        WeightLayout forced = org.swis.io.model.ModelLoader.layoutOption(layout);
+        Layout forced = org.swis.io.model.ModelLoader.layoutOption(layout);
         Manifest m = manifest == null ? null : Manifest.read(manifest);
         List<List<String>> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -73,7 +73,7 @@ public final class InspectCommand implements Callable<Integer> {
             Tensor t;
             while ((t = src.next()) != null) {
                 ManifestEntry e = m != null && forced == null ? checkAgainstManifest(m, t, rows.size()) : null;
-                WeightLayout l = org.swis.io.model.ModelLoader.layoutOf(t, forced, e);
+                Layout l = org.swis.io.model.ModelLoader.layoutOf(t, forced, e);
                 if (forced == null && e == null) {
                     inferred++;
                 }
@@ -116,7 +116,7 @@ public final class InspectCommand implements Callable<Integer> {
     private static List<String> row(Tensor t) {
         TensorStats s = TensorStats.of(t);
         DType d = t.dtype();
-        return List.of(t.name(), Shapes.format(t.shape()), d.manifestName(), t.layout().toString(),
+        return List.of(t.name(), Shapes.format(t.shape()), d.manifestName(), t.layout() == null ? "UNKNOWN" : t.layout().toString(),
                 Long.toString(s.count()), num(s.min()), num(s.max()), num(s.mean()), num(s.std()));
     }
 

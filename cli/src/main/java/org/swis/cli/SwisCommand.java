@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {InspectCommand.class, DecomposeCommand.class, QualityCommand.class, AccuracyCommand.class, GoldenCommand.class, VerifyGoldenCommand.class, HwCommand.class, BenchCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, DecomposeCommand.class, QualityCommand.class, AccuracyCommand.class, GoldenCommand.class, VerifyGoldenCommand.class, HwCommand.class, BenchCommand.class, ReproduceCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class},
         description = "SWIS (Shared Weight bIt Sparsity, Li et al., tinyML 2021): import weights, "
                 + "decompose, measure quality and hardware cost.",
         footerHeading = "%nExit codes:%n",

@@ -391,6 +391,8 @@ class CommandsTest {
             SwisCommandTest.Run r = run("reproduce", "-q", "--no-bench", "--no-hw-sweep", "--grid", "quick", "--weights", m.toString(),
                     "--output-dir", out.toString());
             assertEquals(0, r.code(), r.err());
+            // 5 files per quality model (CSV + 2 plots x PNG/SVG) x 2 models + 4 hardware plots
+            assertTrue(r.out().contains("SUMMARY.md and 14 result files in "), r.out());
         }
         for (String f : List.of("quality_synthetic.csv", "quality_m.csv")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
@@ -400,6 +402,10 @@ class CommandsTest {
         assertTrue(summary.contains("exact (2/2 tensors)"), summary);
         assertTrue(summary.contains("Not measured (no kernels.csv or kernels_quick.csv)"), summary);
         assertTrue(summary.contains("## Environment"), summary);
+        assertTrue(summary.contains("```\n./swis reproduce --weights " + m + " --no-bench --grid quick --no-hw-sweep\n```"),
+                summary);
+        assertTrue(summary.contains("- command line: `./swis reproduce -q --no-bench --no-hw-sweep --grid quick --weights "
+                + m + " --output-dir " + a + "`"), summary);
         String[] parts = Files.readString(b.resolve("SUMMARY.md")).split("## Environment");
         assertEquals(summary.split("## Environment")[0], parts[0], "SUMMARY.md is deterministic above Environment");
     }

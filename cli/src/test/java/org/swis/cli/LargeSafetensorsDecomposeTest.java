@@ -23,7 +23,7 @@ import org.swis.io.container.SwisContainer;
 import org.swis.cli.bench.SparseSafetensors;
 import org.swis.io.Tensor;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
+import org.swis.reference.tensor.Layout;
 import org.swis.io.model.ModelLayer;
 import org.swis.io.model.ModelLoader;
 import org.swis.cli.report.Formats;
@@ -33,7 +33,7 @@ import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.Scheme;
 
 /**
- * Issue requirement "decomposing a 2 GB .safetensors file works with -Xmx512m": {@code swis decompose}
+ * Decomposing a 2 GB .safetensors file works with -Xmx512m (cli/README.md, "block-at-a-time encoding"): {@code swis decompose}
  * with the default options runs in a child JVM limited to -Xmx512m on a 2.25 GiB file (18 linear
  * tensors of 32768 x 1024 float32 = 128 MiB each; holding one tensor with its copies would not fit).
  * The file is sparse on disk ({@link SparseSafetensors}): the first {@value #ROWS} filters of each
@@ -113,7 +113,7 @@ class LargeSafetensorsDecomposeTest {
     }
 
     private static ModelLayer layer(String name, float[] weights, int filters) throws Exception {
-        return ModelLoader.convert(Tensor.of(name, new int[] {filters, CHANNELS}, weights), WeightLayout.OI,
+        return ModelLoader.convert(Tensor.of(name, new int[] {filters, CHANNELS}, weights), Layout.OI,
                 WeightKind.LINEAR, "dense");
     }
 

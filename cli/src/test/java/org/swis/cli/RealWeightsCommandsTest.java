@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.swis.io.container.EncodedLayer;
 import org.swis.io.container.SwisContainer;
-import org.swis.io.SharedWeights;
+import org.swis.io.SharedData;
 
 /** decompose and hw on the shared real weights (skipped with a reason when shared/weights is absent). */
 class RealWeightsCommandsTest {
@@ -23,8 +23,8 @@ class RealWeightsCommandsTest {
     Path dir;
 
     static Path folder(String name) {
-        Optional<Path> w = SharedWeights.locate();
-        assumeTrue(w.isPresent(), "shared/weights not found (set SWIS_WEIGHTS or check out next to ../shared)");
+        Optional<Path> w = SharedData.weights();
+        assumeTrue(w.isPresent(), SharedData.ABSENT);
         Path f = w.get().resolve(name);
         assumeTrue(Files.isRegularFile(f.resolve("weights.npz")), f + "/weights.npz absent");
         return f;

@@ -3,9 +3,9 @@ package org.swis.hwmodel;
 import java.util.Locale;
 
 /**
- * Array and buffer parameters (issue item 2, notes §3.3). Defaults follow the paper's evaluation: 8x8 array of
+ * Array and buffer parameters (docs/HWMODEL.md §3.1; paper §5). Defaults follow the paper's evaluation: 8x8 array of
  * 4-wide group PEs, 64 KB ifmap, 64 KB filter and 16 KB ofmap SRAM, 8-bit activations and outputs. The clock is
- * not stated by the paper (notes §9); {@link #paperDefault()} uses 1 GHz, so absolute frames/s are uncalibrated and
+ * not stated by the paper (docs/HWMODEL.md §3.1); {@link #paperDefault()} uses 1 GHz, so absolute frames/s are uncalibrated and
  * only ratios are comparable with Table 4.
  */
 public record ArrayConfig(int rows, int cols, int groupSize, long ifmapSramBytes, long filterSramBytes,
@@ -20,7 +20,7 @@ public record ArrayConfig(int rows, int cols, int groupSize, long ifmapSramBytes
         /**
          * Operand registers advance once every s cycles: the array behaves as a SCALE-Sim OS array whose every cycle
          * is stretched to s cycles, so a fold costs {@code s * (V + R + C - 2)}. This reproduces the paper's Table 4
-         * structure F/s = K * k / N (notes §3.4: "one-pass SCALE-Sim cycles x N/k").
+         * structure F/s = K * k / N (docs/HWMODEL.md §3.2: Table 4's frame rates are one-pass cycles x s).
          */
         FORWARD_AFTER_HOLD,
         /**
@@ -33,7 +33,7 @@ public record ArrayConfig(int rows, int cols, int groupSize, long ifmapSramBytes
     /** How pipeline fill/drain (systolic skew) is charged per fold. */
     public enum FillDrain {
         /**
-         * SCALE-Sim v2 as measured on VGG-16/CIFAR (notes §3.4): each fold costs {@code T + R + C - 2} cycles and the
+         * SCALE-Sim v2 as measured on VGG-16/CIFAR (docs/HWMODEL.md §3.2): each fold costs {@code T + R + C - 2} cycles and the
          * layer total is reported as the index of its last cycle, i.e. minus one.
          */
         SCALESIM_V2,
@@ -41,7 +41,7 @@ public record ArrayConfig(int rows, int cols, int groupSize, long ifmapSramBytes
         SCALESIM_V1
     }
 
-    /** Mapping of layers whose filters see one input channel each (depthwise), notes §1.2 / issue item 2. */
+    /** Mapping of layers whose filters see one input channel each (depthwise), docs/HWMODEL.md §3.1; paper §3.2. */
     public enum DepthwiseMapping {
         /**
          * Each channel is its own sub-convolution on one array column; the M lanes of a group PE hold M consecutive
@@ -51,7 +51,7 @@ public record ArrayConfig(int rows, int cols, int groupSize, long ifmapSramBytes
         TAPS_ON_LANES,
         /**
          * Each channel is its own sub-convolution with one input channel; the reduction vector is the channel
-         * vector as for dense layers, so one of the M lanes is used ("for simplicity of scheduling", notes §1.2).
+         * vector as for dense layers, so one of the M lanes is used ("for the simplicity of scheduling", paper §3.2).
          */
         ONE_LANE
     }

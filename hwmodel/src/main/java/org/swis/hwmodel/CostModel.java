@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Costing layer (issue item 4): energy = counts x {@link CostTable} and area from per-PE relative areas.
+ * Costing layer (docs/HWMODEL.md §4): energy = counts x {@link CostTable} and area from per-PE relative areas.
  *
  * <p>PE energy per active PE-cycle: FXP8 M*E_mac; SS-type PEs (SWIS-SS, SWIS-C-SS, Act-trunc, Wgt-trunc,
  * Pragmatic-like) M*E_mac*e_SS; DS PEs M*E_mac*e_DS, where e_SS/e_DS are per-step energies relative to an FXP8 MAC

@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The costing data (issue item 4): per-action energies with their sources ({@code cost_table.csv}, Horowitz 45 nm
- * figures scaled to 28 nm by {@code (28/45) * (Vdd_28/Vdd_45)^2}, notes §6) and the SWIS Fig. 3 relative PE costs
- * ({@code pe_cost_fig3.csv}, notes §3.1). Counting never reads this class; {@link CostModel} multiplies counts by it.
+ * The costing data (docs/HWMODEL.md §4): per-action energies with their sources ({@code cost_table.csv}, Horowitz 45 nm
+ * figures scaled to 28 nm by {@code (28/45) * (Vdd_28/Vdd_45)^2}, docs/HWMODEL.md §4) and the SWIS Fig. 3 relative PE costs
+ * ({@code pe_cost_fig3.csv}, paper Fig. 3). Counting never reads this class; {@link CostModel} multiplies counts by it.
  */
 public final class CostTable {
 
@@ -109,7 +109,7 @@ public final class CostTable {
         return entry(key).value();
     }
 
-    /** Technology scaling 45 nm -> 28 nm: (to/from) * (Vto/Vfrom)^2 (notes §6 rule of thumb). */
+    /** Technology scaling 45 nm -> 28 nm: (to/from) * (Vto/Vfrom)^2 (a rule of thumb, docs/HWMODEL.md §4). */
     public double techScale() {
         double v = raw("vdd_to") / raw("vdd_from");
         return raw("node_to_nm") / raw("node_from_nm") * v * v;

@@ -1,13 +1,18 @@
 package org.swis.hwmodel;
 
+import org.swis.reference.encode.GroupStreamCodec;
+import org.swis.reference.mac.CycleCounts;
+import org.swis.reference.mac.PeMode;
+import org.swis.reference.swis.Scheme;
+
 /**
- * Analytic counting layer (issue items 2-3): cycles, folds, utilisation and per-operand traffic of one layer.
+ * Analytic counting layer (docs/HWMODEL.md §3.1-3.3): cycles, folds, utilisation and per-operand traffic of one layer.
  *
  * <p>Cycles: every fold of filter group g costs {@code steps_g * (V + R + C - 2)} cycles (operands forwarded after
  * their hold, the default) or {@code V * steps_g + R + C - 2} (forwarded next cycle), see
  * {@link ArrayConfig.SerialSkew}, where V is the number of M-wide reduction vectors per output (see
  * {@link LayerMapping}) and {@code steps_g} the serial steps per vector ({@link #stepsPerVector}); a layer total in {@link ArrayConfig.FillDrain#SCALESIM_V2} mode is the sum minus one
- * (SCALE-Sim v2's reporting convention, notes §3.4), in {@link ArrayConfig.FillDrain#SCALESIM_V1} mode each fold
+ * (SCALE-Sim v2's reporting convention, docs/HWMODEL.md §3.2), in {@link ArrayConfig.FillDrain#SCALESIM_V1} mode each fold
  * costs R more. With one step per vector and a dense layer this is exactly SCALE-Sim's OS cycle count
  * {@code folds * (kh*kw*ceil(Cin/M) + R + C - 2) - 1}.
  *
@@ -19,10 +24,8 @@ package org.swis.hwmodel;
  * all weights re-fetched per band unless they fit the filter SRAM).
  */
 public final class CountingModel {
-    /** Bit Fusion: MACs of one fusion unit per cycle at 4b x 8b = 16 / ((4/2)*(8/2)) (notes §5.6). */
+    /** Bit Fusion: MACs of one fusion unit per cycle at 4b x 8b = 16 / ((4/2)*(8/2)) (docs/HWMODEL.md §3.2). */
     static final int BITFUSION_MACS_PER_CYCLE_4X8 = 16 / ((4 / 2) * (8 / 2));
-    /** Bits of one shift value or SWIS-C offset: positions 0..7 (notes §1.1). */
-    static final int SHIFT_FIELD_BITS = 3;
 
     private CountingModel() {
     }
@@ -30,8 +33,10 @@ public final class CountingModel {
     /** Serial steps per activation vector of a filter group with count {@code n}. */
     public static double stepsPerVector(Design d, int n, ArrayConfig cfg, OperandStatistics stats, Layer layer) {
         return switch (d) {
-            case SWIS_SS, SWIS_DS, SWIS_C_SS, SWIS_C_DS, ACT_TRUNC, WGT_TRUNC ->
-                    (n + d.shiftsPerCycle() - 1) / d.shiftsPerCycle();
+            // The reference's closed forms: ceil(N / k) per SWIS group, one pass per kept bit.
+            case SWIS_SS, SWIS_C_SS -> CycleCounts.perGroup(n, PeMode.SS);
+            case SWIS_DS, SWIS_C_DS -> CycleCounts.perGroup(n, PeMode.DS);
+            case ACT_TRUNC, WGT_TRUNC -> CycleCounts.truncationPasses(n);
             case LOOM -> (double) n * stats.loomActivationBits();
             case FXP8, FXP8_SCALAR -> 1;
             case BITFUSION_4X8 -> LayerMapping.ceilDiv(cfg.groupSize(), BITFUSION_MACS_PER_CYCLE_4X8);
@@ -44,14 +49,15 @@ public final class CountingModel {
     }
 
     /**
-     * Stored bits of one M-wide weight vector (paper §3.3 / notes §1.7): SWIS M signs + 3N shift bits + M*N masks;
+     * Stored bits of one M-wide weight vector (paper §3.3; docs/HWMODEL.md §3.3): SWIS M signs + 3N shift bits + M*N masks;
      * SWIS-C M + 3 + M*N; weight truncation and Loom sign + N magnitude bits per weight; 8-bit designs 8M; Bit
      * Fusion 4M.
      */
     public static long filterBitsPerVector(Design d, int n, int m) {
         return switch (d) {
-            case SWIS_SS, SWIS_DS -> m + (long) SHIFT_FIELD_BITS * n + (long) m * n;
-            case SWIS_C_SS, SWIS_C_DS -> m + SHIFT_FIELD_BITS + (long) m * n;
+            // The stored group of the reference's bit stream (GroupStreamCodec).
+            case SWIS_SS, SWIS_DS -> GroupStreamCodec.bitsPerGroup(Scheme.SWIS, m, n);
+            case SWIS_C_SS, SWIS_C_DS -> GroupStreamCodec.bitsPerGroup(Scheme.SWIS_C, m, n);
             case WGT_TRUNC, LOOM -> (long) m * (1 + n);
             case ACT_TRUNC, FXP8, FXP8_SCALAR, PRAGMATIC -> 8L * m;
             case BITFUSION_4X8 -> 4L * m;

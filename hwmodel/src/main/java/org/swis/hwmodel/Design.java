@@ -1,11 +1,11 @@
 package org.swis.hwmodel;
 
 /**
- * The accelerator designs compared in one model (issue item 5, notes §5). What the per-filter-group count N of a
+ * The accelerator designs compared in one model (docs/HWMODEL.md §3.2; paper §5). What the per-filter-group count N of a
  * {@link ShiftProfile} means depends on the design; see {@link #meaningOfN()}.
  */
 public enum Design {
-    /** SWIS, one shift per PE cycle (notes §3.1). */
+    /** SWIS, one shift per PE cycle (paper §3.1). */
     SWIS_SS("SWIS-SS", PeKind.SS, 1, false),
     /** SWIS, two shifts per PE cycle. */
     SWIS_DS("SWIS-DS", PeKind.DS, 2, false),
@@ -13,11 +13,11 @@ public enum Design {
     SWIS_C_SS("SWIS-C-SS", PeKind.SS, 1, true),
     /** SWIS-C, double shift. */
     SWIS_C_DS("SWIS-C-DS", PeKind.DS, 2, true),
-    /** Stripes-like bit-serial activations truncated to N bits, 8-bit weights (notes §1.8, §5.1). */
+    /** Stripes-like bit-serial activations truncated to N bits, 8-bit weights (paper §5; SPEC §5.3). */
     ACT_TRUNC("Act-trunc", PeKind.SS, 1, false),
-    /** Bit-serial weights truncated to an N-bit window per layer, sign-magnitude (notes §1.8). */
+    /** Bit-serial weights truncated to an N-bit window per layer, sign-magnitude (paper §5.1.1; SPEC §5.1). */
     WGT_TRUNC("Wgt-trunc", PeKind.SS, 1, false),
-    /** Bit Fusion fusion units at 4-bit weights x 8-bit activations (notes §5.6). */
+    /** Bit Fusion fusion units at 4-bit weights x 8-bit activations (Sharma et al., ISCA 2018; docs/HWMODEL.md §3.2). */
     BITFUSION_4X8("BitFusion-4x8", PeKind.BITFUSION, 1, false),
     /** 8-bit fixed-point M-wide MAC PEs, one vector per cycle. */
     FXP8("FXP8", PeKind.FXP, 1, false),
@@ -57,12 +57,12 @@ public enum Design {
         return pe;
     }
 
-    /** k in ceil(N/k): 1 for SS-type serial PEs, 2 for DS (notes §3.4). */
+    /** k in ceil(N/k): 1 for SS-type serial PEs, 2 for DS (paper §3.1; SPEC §10.4). */
     public int shiftsPerCycle() {
         return shiftsPerCycle;
     }
 
-    /** SWIS-C: one shift offset per group instead of N shift values (notes §1.3). */
+    /** SWIS-C: one shift offset per group instead of N shift values (paper §2.2, §3.2; SPEC §3.5). */
     public boolean consecutive() {
         return consecutive;
     }

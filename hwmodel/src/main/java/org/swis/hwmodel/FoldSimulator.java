@@ -2,7 +2,7 @@ package org.swis.hwmodel;
 
 /**
  * Cycle-stepping simulation of the output-stationary array, for validating {@link CountingModel} on small layers
- * (issue "Performance": a per-cycle mode must agree with the analytic model).
+ * (docs/HWMODEL.md §3.6: the per-cycle mode must agree with the analytic model exactly).
  *
  * <p>It walks every fold explicitly and, cycle by cycle, every PE: PE (i, j) starts vector {@code x} of its output at
  * cycle {@code (i + j)*h + x*s} (systolic skew; {@code s} = serial steps per vector, {@code h} = cycles per PE hop:

@@ -1,13 +1,13 @@
 package org.swis.hwmodel;
 
 /**
- * One convolution layer in SCALE-Sim's column order plus padding and groups (issue item 1).
+ * One convolution layer in SCALE-Sim's column order plus padding and groups (docs/HWMODEL.md §2).
  *
  * <p>{@code ifmapHeight}/{@code ifmapWidth} are the <em>unpadded</em> input sizes; {@code padding} is applied
  * symmetrically on every side (SCALE-Sim's own CSVs fold padding into the IFMAP size; ours keeps it separate so
  * the output size is {@code (H + 2p - kh) / stride + 1}). A layer with {@code groups > 1} is modelled as
  * {@code groups} independent sub-convolutions of {@code channels/groups} inputs and {@code numFilters/groups}
- * filters each; {@code channels/groups == 1} is a depthwise(-like) layer (paper notes §1.2, §7.2).
+ * filters each; {@code channels/groups == 1} is a depthwise(-like) layer (paper §3.2; docs/HWMODEL.md §3.1).
  */
 public record Layer(String name, int ifmapHeight, int ifmapWidth, int filterHeight, int filterWidth,
                     int channels, int numFilters, int stride, int padding, int groups) {

@@ -1,7 +1,7 @@
 package org.swis.hwmodel;
 
 /**
- * How a layer is laid onto the output-stationary array (issue item 2; SCALE-Sim v1 {@code sram_traffic_os.py}):
+ * How a layer is laid onto the output-stationary array (docs/HWMODEL.md §3.1; SCALE-Sim v1 {@code sram_traffic_os.py}):
  * array rows hold output pixels, columns hold filters, and each group PE reduces one M-wide vector per serial step.
  *
  * <p>A layer with G conv groups is G identical sub-convolutions. Within one sub-convolution the filters are cut

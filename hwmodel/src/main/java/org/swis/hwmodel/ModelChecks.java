@@ -12,7 +12,7 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
-    /** One-pass frame rates K of Table 4 (notes §3.4). */
+    /** One-pass frame rates K of Table 4 (docs/HWMODEL.md §5). */
     static final String[] NETS = {"resnet18", "mobilenetv2", "vgg16"};
     static final double[] PAPER_K = {85.7, 20.0, 374.2};
 
@@ -22,9 +22,9 @@ public final class ModelChecks {
                 .append(cfg.describe()).append(").\n\n");
 
         sb.append("## Clock implied by the paper's one-pass frame rate K\n\n");
-        sb.append("K = Table 4 F/s of one serial step per vector (notes §3.4). Model one-pass cycles = FXP8 cycles. "
+        sb.append("K = Table 4 F/s of one serial step per vector (docs/HWMODEL.md §5). Model one-pass cycles = FXP8 cycles. "
                 + "A single clock explaining all three networks would mean the model's cross-network structure also "
-                + "matches; it does not for MobileNet-v2 (notes §3.4: the paper treats depthwise layers much more "
+                + "matches; it does not for MobileNet-v2 (docs/HWMODEL.md §5: the paper treats depthwise layers much more "
                 + "pessimistically).\n\n| Network | K (paper F/s) | Model one-pass cycles | Implied clock (MHz) |\n"
                 + "|---|---|---|---|\n");
         for (int i = 0; i < NETS.length; i++) {
@@ -41,7 +41,7 @@ public final class ModelChecks {
 
         sb.append("## Fig. 1: DRAM weight / activation traffic, ResNet-18, 8-bit (FXP8)\n\n");
         sb.append("Model columns: weights / (ifmap reads + ofmap writes), and weights / ifmap reads only. Layer "
-                + "groups as in Fig. 1 (downsample 1x1 convs excluded, notes §1.7). The paper's values are close to "
+                + "groups as in Fig. 1 (downsample 1x1 convs excluded, paper Fig. 1). The paper's values are close to "
                 + "weights / one activation tensor.\n\n| Conv layers | Paper | Model (RD+WR) | Model (ifmap only) |\n"
                 + "|---|---|---|---|\n");
         NetworkResult r18 = HardwareModel.run(Topologies.builtin("resnet18"), Design.FXP8, ShiftProfile.uniform(8),
@@ -81,7 +81,7 @@ public final class ModelChecks {
         }
         sb.append("\nThe storage formula (1 + N + 3N/M bits per weight, SWIS-C 1 + N + 3/M) bounds the weight "
                 + "saving at 8/(1 + N + 3N/4); the paper's 2.3x / 3.3x exceed what it gives at the N that keeps "
-                + "ResNet-18 within 1 % (N >= 2), like the Fig. 5 gap noted in notes §1.7.\n\n");
+                + "ResNet-18 within 1 % (N >= 2), like the gap seen in Fig. 5.\n\n");
 
         sb.append("## Depthwise mapping on MobileNet-v2 (FXP8, one pass)\n\n| Mapping | Depthwise share of cycles "
                 + "| Depthwise utilisation % | Network utilisation % |\n|---|---|---|---|\n");

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Bit statistics driving the Pragmatic-like design (issue item 5): for each layer, the distribution of the number
+ * Bit statistics driving the Pragmatic-like design (docs/HWMODEL.md §3.4): for each layer, the distribution of the number
  * of non-zero bits ("essential bits", Pragmatic's oneffsets) of the serial operand's 8-bit magnitudes, plus which
  * operand is serial. Also carries the activation precision used by the Loom-like design.
  *

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-layer and network-summary CSVs (issue item 6), SCALE-Sim-like column names, via Commons CSV. */
+/** Per-layer and network-summary CSVs (docs/HWMODEL.md §1), SCALE-Sim-like column names, via Commons CSV. */
 public final class ResultCsv {
     public static final String[] LAYER_HEADER = {"Network", "Design", "Shift profile", "Layer name",
         "N effective", "Steps per vector", "Folds", "Filter groups", "Row folds", "Total Cycles", "Overall Util %",

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Per-layer shift configuration: the count N of every filter group (the filters that run together on the array
- * columns and therefore share N, paper §4.3 / notes §2). Values are 1..8. This is the hook for the reference
+ * columns and therefore share N, paper §4.3; SPEC §6.4). Values are 1..8. This is the hook for the reference
  * module's filter scheduler: {@link #perFilter(String, Map, ShiftProfile)} takes its per-filter output.
  */
 public interface ShiftProfile {
@@ -52,7 +52,7 @@ public interface ShiftProfile {
     /**
      * A fractional target realised with the two adjacent counts floor/ceil: in every layer round(frac*G) of the G
      * filter groups (the last ones, as the scheduler sorts counts non-decreasing) get the higher count. E.g. 2.5 =
-     * half the filter groups at 2 and half at 3 (notes §2, §3.4 SS2.5 / SS3.5 cells).
+     * half the filter groups at 2 and half at 3 (docs/HWMODEL.md §3.2; Table 4's SS 2.5 / 3.5 cells).
      */
     static ShiftProfile mix(double nEff) {
         int lo = (int) Math.floor(nEff);
@@ -63,7 +63,7 @@ public interface ShiftProfile {
     }
 
     /**
-     * A target realised with even counts only, for double-shift arrays (notes §3.1: "half the kernels at 2 shifts
+     * A target realised with even counts only, for double-shift arrays (paper §3.1: "half the kernels at 2 shifts
      * and half at 4 gives an effective 3"): lo = 2*floor(nEff/2), hi = lo + 2. An even integer target is uniform.
      */
     static ShiftProfile evenMix(double nEff) {

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Side-by-side comparison with the paper's Table 4 (notes §4.4). Absolute F/s and F/J are not comparable (the paper
+ * Side-by-side comparison with the paper's Table 4 (docs/HWMODEL.md §5). Absolute F/s and F/J are not comparable (the paper
  * states no clock and no per-action energies), so every cell is compared as a ratio to its network's reference cell,
  * Act-trunc at N = 6, which appears in all three networks. The model gets each cell's design and N and nothing else:
  * no per-cell constant. SS-type and truncation cells realise a fractional N with the adjacent counts
@@ -29,7 +29,7 @@ public final class Table4Comparison {
                             double framesPerSecond) {
     }
 
-    /** A compared cell. {@code consistent} is false for the cells the notes flag (typos, unexplained FXP8 rate). */
+    /** A compared cell. {@code consistent} is false for the cells docs/HWMODEL.md §5 flags (typos, unexplained FXP8 rate). */
     public record Row(PaperCell paper, NetworkResult model, double paperFpsRatio, double modelFpsRatio,
                       double paperFpjRatio, double modelFpjRatio, double altSkewFpsRatio, boolean consistent,
                       String note) {
@@ -97,7 +97,7 @@ public final class Table4Comparison {
         };
     }
 
-    /** Why a cell is outside the paper's own 1/N structure (notes §3.4), or null. */
+    /** Why a cell is outside the paper's own 1/N structure (docs/HWMODEL.md §5), or null. */
     static String inconsistency(PaperCell c) {
         if (c.design() == Design.FXP8) {
             return "paper's FXP8 rate (K/3.7 R18, K/3.3 MBv2, K/4.0 VGG) is not explained by the paper; modelled as "

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Built-in topologies stored as CSV resources (paper notes §7): ResNet-18 and MobileNet-v2 1.0 at ImageNet
+ * Built-in topologies stored as CSV resources (docs/HWMODEL.md §2): ResNet-18 and MobileNet-v2 1.0 at ImageNet
  * 224x224 (torchvision structure), VGG-16 for CIFAR at 32x32 (thirteen 3x3 convs).
  */
 public final class Topologies {

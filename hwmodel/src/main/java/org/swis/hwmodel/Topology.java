@@ -10,8 +10,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A network as an ordered list of conv layers (issue item 1). Only conv layers are modelled, as in the paper's
- * evaluation (notes §3.3: "Only conv layers are evaluated").
+ * A network as an ordered list of conv layers (docs/HWMODEL.md §2). Only conv layers are modelled, as in the paper's
+ * evaluation (paper §5; docs/HWMODEL.md §2).
  */
 public record Topology(String name, List<Layer> layers) {
 
@@ -89,7 +89,7 @@ public record Topology(String name, List<Layer> layers) {
     }
 
     /**
-     * Builds a topology from a real model's conv weight shapes plus an input size (issue item 1).
+     * Builds a topology from a real model's conv weight shapes plus an input size (docs/HWMODEL.md §2).
      *
      * <p>Shapes are given in forward order. The input spatial size of each layer is, unless the shape states it
      * ({@link WeightShape#inputHeight()} &gt; 0), the output size of the most recent earlier layer whose filter

@@ -64,13 +64,13 @@ class CountingModelTest {
 
     @Test
     void storedBitsPerGroupFollowPaperSection33() {
-        // M signs + 3N shifts + M*N masks; SWIS-C one 3-bit offset (paper §3.3, notes §1.7)
+        // M signs + 3N shifts + M*N masks; SWIS-C one 3-bit offset (paper §3.3; SPEC §4.1)
         assertEquals(4 + 9 + 12, CountingModel.filterBitsPerVector(Design.SWIS_SS, 3, 4));
         assertEquals(4 + 3 + 12, CountingModel.filterBitsPerVector(Design.SWIS_C_DS, 3, 4));
         assertEquals(4 * 5, CountingModel.filterBitsPerVector(Design.WGT_TRUNC, 4, 4));
         assertEquals(32, CountingModel.filterBitsPerVector(Design.FXP8, 1, 4));
         assertEquals(16, CountingModel.filterBitsPerVector(Design.BITFUSION_4X8, 1, 4));
-        // compression vs 8 bit for M=4, N=1: 8 / 2.75 = 2.91 (notes §1.7) on a layer with C_in % 4 == 0
+        // compression vs 8 bit for M=4, N=1: 8 / 2.75 = 2.91 (SPEC §4.1: 1 + N + 3N/M bits) on a layer with C_in % 4 == 0
         Layer l = Layer.dense("l", 7, 7, 3, 3, 512, 512, 1, 1);
         double ratio = (double) count(l, Design.FXP8, ShiftProfile.uniform(1)).filterStorageBits()
                 / count(l, Design.SWIS_SS, ShiftProfile.uniform(1)).filterStorageBits();

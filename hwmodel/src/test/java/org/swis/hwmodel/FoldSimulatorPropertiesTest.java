@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** The cycle-stepping simulation agrees with the analytic counts (issue "Performance"). */
+/** The cycle-stepping simulation agrees with the analytic counts (docs/HWMODEL.md §3.6). */
 class FoldSimulatorPropertiesTest {
     private static final OperandStatistics STATS = OperandStatistics.defaultActivations();
 

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Invariants of the counting model (issue "Fidelity to the paper (tests)": properties). */
+/** Invariants of the counting model (docs/HWMODEL.md §3.5). */
 class ModelPropertiesTest {
     private static final OperandStatistics STATS = OperandStatistics.defaultActivations();
 
@@ -88,7 +88,7 @@ class ModelPropertiesTest {
         long c = v2.cols();
         long t = (long) l.filterHeight() * l.filterWidth() * ((l.channels() + v2.groupSize() - 1) / v2.groupSize());
         long folds = ((l.outPixels() + r - 1) / r) * ((l.numFilters() + c - 1) / c);
-        long scaleSim = folds * (t + r + c - 2) - 1; // SCALE-Sim v2 OS, notes §3.4
+        long scaleSim = folds * (t + r + c - 2) - 1; // SCALE-Sim v2 OS, docs/HWMODEL.md §3.2
         assertEquals(scaleSim, CountingModel.count(l, Design.FXP8, ShiftProfile.uniform(8), v2, STATS).cycles());
         assertEquals(scaleSim, CountingModel.count(l, Design.SWIS_SS, ShiftProfile.uniform(1), v2, STATS).cycles());
         assertEquals(scaleSim, CountingModel.count(l, Design.SWIS_DS, ShiftProfile.uniform(2), v2, STATS).cycles());

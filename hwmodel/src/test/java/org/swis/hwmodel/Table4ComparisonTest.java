@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Table 4's within-network frame-rate structure follows from the model (issue "Fidelity to the paper"). */
+/** Table 4's within-network frame-rate structure follows from the model (docs/HWMODEL.md §5). */
 class Table4ComparisonTest {
     private static Table4Comparison cmp;
 

@@ -1,10 +1,11 @@
 package org.swis.io;
 
 import java.util.Locale;
+import org.swis.reference.tensor.Layout;
 
 /**
- * The one place that maps layout spellings (manifest column, {@code --layout} option, tensor rank)
- * to {@link WeightLayout}. Kept small so it can be switched to the reference module's layout type.
+ * The parser of layout strings (manifest column, {@code --layout} option) into the reference's
+ * {@link Layout} (SPEC §1.4), and the rank rule used when nothing states a layout.
  */
 public final class LayoutNames {
     private LayoutNames() {
@@ -12,21 +13,20 @@ public final class LayoutNames {
 
     /**
      * Parses a manifest layout cell such as {@code "OIHW (out, in, kh, kw)"} or an option value such
-     * as {@code "hwio"}: the first word decides; the parenthesised axis list, when present, must agree.
+     * as {@code "hwio"}: the first word is the layout's token; the parenthesised axis list, when
+     * present, must be that layout's ({@link Layout#axes()}).
      *
      * @return the layout, or null when the text names none
      */
-    public static WeightLayout parse(String text) {
+    public static Layout parse(String text) {
         if (text == null) {
             return null;
         }
         String t = text.trim();
         int paren = t.indexOf('(');
         String code = (paren >= 0 ? t.substring(0, paren) : t).trim().toUpperCase(Locale.ROOT);
-        WeightLayout layout;
-        try {
-            layout = WeightLayout.valueOf(code);
-        } catch (IllegalArgumentException e) {
+        Layout layout = Layout.ofToken(code);
+        if (layout == null) {
             return null;
         }
         if (paren >= 0) {
@@ -44,18 +44,18 @@ public final class LayoutNames {
 
     /**
      * The layout assumed when nothing says otherwise: rank 4 is read as PyTorch OIHW and rank 2 as
-     * PyTorch OI (out, in); any other rank has no weight layout. Callers warn when they use this.
+     * PyTorch OI (out, in); any other rank has no weight layout (null). Callers warn when they use this.
      */
-    public static WeightLayout inferFromRank(int rank) {
+    public static Layout inferFromRank(int rank) {
         switch (rank) {
-            case 4: return WeightLayout.OIHW;
-            case 2: return WeightLayout.OI;
-            default: return WeightLayout.UNKNOWN;
+            case 4: return Layout.OIHW;
+            case 2: return Layout.OI;
+            default: return null;
         }
     }
 
     /** The accepted spellings, for help texts and error messages. */
     public static String choices() {
-        return "OIHW, HWIO, HWCM, OI, IO";
+        return Layout.CHOICES;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.swis.reference.tensor.Layout;
 
 /**
  * A weights {@code manifest.csv} (see shared/weights/README.md): one row per tensor with columns
@@ -117,8 +118,8 @@ public final class Manifest {
             throw new ImportException(file, "line " + line + " index", Integer.toString(position) + " (row position)",
                     Long.toString(index));
         }
-        WeightLayout layout = LayoutNames.parse(rec.get("layout"));
-        if (layout == null || layout == WeightLayout.UNKNOWN) {
+        Layout layout = LayoutNames.parse(rec.get("layout"));
+        if (layout == null) {
             throw new ImportException(file, "line " + line + " layout",
                     "one of " + LayoutNames.choices() + " with its axis list, e.g. \"OIHW (out, in, kh, kw)\"",
                     "'" + rec.get("layout") + "'");

@@ -2,6 +2,7 @@ package org.swis.io;
 
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.swis.reference.tensor.Layout;
 
 /**
  * One row of a weights {@code manifest.csv}: a tensor's name, shape, dtype, kind, element count,
@@ -21,7 +22,7 @@ import java.util.OptionalLong;
  * @param zeros  number of exact zeros, if the column is present
  */
 public record ManifestEntry(String name, int[] shape, DType dtype, WeightKind kind, long count, int index,
-                            WeightLayout layout, OptionalDouble min, OptionalDouble max, OptionalDouble mean,
+                            Layout layout, OptionalDouble min, OptionalDouble max, OptionalDouble mean,
                             OptionalDouble std, OptionalLong zeros) {
     public ManifestEntry {
         shape = shape.clone();

@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.npy.NpyHeader;
 
 /**
  * Reads one {@code .npy} array (format 1.0/2.0/3.0; dtypes {@code <f4 <f2 |i1 |u1 <i4}; C or
- * Fortran order, Fortran converted to C order). The declared shape times the item size must equal
- * the bytes present after the header; this is checked before any data array is allocated.
+ * Fortran order, Fortran converted to C order). The header and the data size are checked by the
+ * reference's {@link NpyHeader} (its errors become {@link ImportException}s naming the file), so the
+ * declared shape times the item size equals the bytes after the header before any data array is
+ * allocated.
  */
 public final class NpyReader {
     private NpyReader() {
@@ -36,19 +40,25 @@ public final class NpyReader {
      */
     static Tensor read(InputStream in, long totalBytes, String file, String name, String entry)
             throws IOException, ImportException {
-        NpyHeader h = NpyHeader.read(in, file, entry);
         String where = entry == null ? "" : entry + " ";
-        long available = totalBytes - h.headerBytes();
-        if (available != h.dataBytes()) {
-            throw new ImportException(file, where + "data size",
-                    h.dataBytes() + " bytes for shape " + Shapes.format(h.shape()) + " " + h.dtype().npyDescr(),
-                    Math.max(0, available) + " bytes after the " + h.headerBytes() + "-byte header");
+        NpyHeader h;
+        try {
+            h = NpyHeader.read(in, where, NpyReader::importable, "one of <f4, <f2, |i1, |u1, <i4");
+            h.requireDataBytes(totalBytes - h.headerBytes(), where);
+        } catch (SwisInputException e) {
+            throw new ImportException(file, e.field(), e.expected(), e.value(), e);
         }
         int[] shape = h.shape();
-        ElementDecoder d = new ElementDecoder(file, name, shape, h.dtype());
+        ElementDecoder d = new ElementDecoder(file, name, shape, DType.fromNpyDescr(h.descr()));
         d.readFrom(in);
         Tensor t = d.tensor();
         return h.fortranOrder() && shape.length > 1 ? fortranToC(t) : t;
+    }
+
+    /** The npy dtypes this importer decodes (bf16 has no numpy descr). */
+    private static boolean importable(String descr) {
+        DType t = DType.fromNpyDescr(descr);
+        return t != null && t != DType.BF16;
     }
 
     /** Reorders a tensor whose data was read in Fortran (column-major) order into C order. */

@@ -1,23 +1,20 @@
 package org.swis.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.json.Json;
 
 /**
  * Streams the tensors of a {@code .safetensors} file: an 8-byte little-endian header length N, a
@@ -35,16 +32,6 @@ public final class SafetensorsReader implements TensorSource {
     static final long MAX_HEADER_BYTES = 100_000_000L;
     /** Largest window mapped at once; a tensor above it is decoded from several windows. */
     private static final long MAP_WINDOW = 1L << 30;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(40).build());
-    }
 
     /** One validated header entry. */
     record Entry(String name, DType dtype, int[] shape, long begin, long end) {
@@ -183,25 +170,26 @@ public final class SafetensorsReader implements TensorSource {
         }
         ByteBuffer header = ByteBuffer.allocate((int) n);
         ch.read(header, 8);
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(header.array());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(header.flip()).toString();
+            root = Json.parseNumbers(file, text);
+        } catch (CharacterCodingException | SwisInputException e) {
             throw new ImportException(file, "header", "valid JSON (UTF-8, no duplicate keys)",
-                    e.getOriginalMessage(), e);
+                    e instanceof SwisInputException j ? j.getMessage() : "bytes that are not UTF-8", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new ImportException(file, "header", "a JSON object", root == null ? "nothing" : root.getNodeType().toString());
+        if (!(root instanceof Map<?, ?> rootObject)) {
+            throw new ImportException(file, "header", "a JSON object", typeOf(root));
         }
         long dataLen = size - 8 - n;
         List<Entry> entries = new ArrayList<>();
         Map<String, String> metadata = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<?, ?> f : rootObject.entrySet()) {
             if (f.getKey().equals("__metadata__")) {
                 readMetadata(file, f.getValue(), metadata);
             } else {
-                entries.add(entry(file, f.getKey(), f.getValue(), dataLen));
+                entries.add(entry(file, (String) f.getKey(), f.getValue(), dataLen));
             }
         }
         entries.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
@@ -221,38 +209,52 @@ public final class SafetensorsReader implements TensorSource {
         return new SafetensorsReader(file, ch, 8 + n, List.copyOf(entries), Map.copyOf(metadata));
     }
 
-    private static void readMetadata(String file, JsonNode m, Map<String, String> out) throws ImportException {
-        if (!m.isObject()) {
-            throw new ImportException(file, "__metadata__", "an object of strings", m.getNodeType().toString());
+    /** The JSON type of a parsed value, as named in messages (OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL). */
+    private static String typeOf(Object v) {
+        if (v == null) {
+            return "NULL";
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> kv = it.next();
-            if (!kv.getValue().isTextual()) {
-                throw new ImportException(file, "__metadata__." + kv.getKey(), "a string",
-                        kv.getValue().getNodeType().toString());
+        if (v instanceof Map) {
+            return "OBJECT";
+        }
+        if (v instanceof List) {
+            return "ARRAY";
+        }
+        if (v instanceof String) {
+            return "STRING";
+        }
+        return v instanceof Boolean ? "BOOLEAN" : "NUMBER";
+    }
+
+    private static void readMetadata(String file, Object m, Map<String, String> out) throws ImportException {
+        if (!(m instanceof Map<?, ?> object)) {
+            throw new ImportException(file, "__metadata__", "an object of strings", typeOf(m));
+        }
+        for (Map.Entry<?, ?> kv : object.entrySet()) {
+            if (!(kv.getValue() instanceof String value)) {
+                throw new ImportException(file, "__metadata__." + kv.getKey(), "a string", typeOf(kv.getValue()));
             }
-            out.put(kv.getKey(), kv.getValue().textValue());
+            out.put((String) kv.getKey(), value);
         }
     }
 
-    private static Entry entry(String file, String name, JsonNode t, long dataLen) throws ImportException {
+    private static Entry entry(String file, String name, Object value, long dataLen) throws ImportException {
         String field = "tensor '" + name + "'";
-        if (!t.isObject()) {
-            throw new ImportException(file, field, "an object with dtype, shape, data_offsets", t.getNodeType().toString());
+        if (!(value instanceof Map<?, ?> t)) {
+            throw new ImportException(file, field, "an object with dtype, shape, data_offsets", typeOf(value));
         }
-        for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
+        for (Object k : t.keySet()) {
             if (!k.equals("dtype") && !k.equals("shape") && !k.equals("data_offsets")) {
                 throw new ImportException(file, field, "only the keys dtype, shape, data_offsets", "key '" + k + "'");
             }
         }
-        JsonNode dt = t.get("dtype");
-        if (dt == null || !dt.isTextual()) {
-            throw new ImportException(file, field + " dtype", "a string", dt == null ? "none" : dt.getNodeType().toString());
+        Object dt = t.get("dtype");
+        if (!(dt instanceof String dtypeName)) {
+            throw new ImportException(file, field + " dtype", "a string", dt == null ? "none" : typeOf(dt));
         }
-        DType dtype = DType.fromSafetensors(dt.textValue());
+        DType dtype = DType.fromSafetensors(dtypeName);
         if (dtype == null) {
-            throw new ImportException(file, field + " dtype", "one of F32, F16, BF16, I8, U8, I32", "'" + dt.textValue() + "'");
+            throw new ImportException(file, field + " dtype", "one of F32, F16, BF16, I8, U8, I32", "'" + dtypeName + "'");
         }
         long[] shape = longs(file, field + " shape", t.get("shape"), -1);
         long count = Shapes.count(shape);
@@ -277,9 +279,9 @@ public final class SafetensorsReader implements TensorSource {
     }
 
     /** A JSON array of non-negative integers that fit a long; {@code length} -1 for any length. */
-    private static long[] longs(String file, String field, JsonNode a, int length) throws ImportException {
-        if (a == null || !a.isArray()) {
-            throw new ImportException(file, field, "an array of non-negative integers", a == null ? "none" : a.getNodeType().toString());
+    private static long[] longs(String file, String field, Object value, int length) throws ImportException {
+        if (!(value instanceof List<?> a)) {
+            throw new ImportException(file, field, "an array of non-negative integers", value == null ? "none" : typeOf(value));
         }
         if (length >= 0 && a.size() != length) {
             throw new ImportException(file, field, length + " integers", a.size() + " values");
@@ -289,11 +291,11 @@ public final class SafetensorsReader implements TensorSource {
         }
         long[] out = new long[a.size()];
         for (int i = 0; i < out.length; i++) {
-            JsonNode v = a.get(i);
-            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-                throw new ImportException(file, field, "non-negative integers below 2^63", v.toString());
+            Object v = a.get(i);
+            if (!(v instanceof Long l) || l < 0) {
+                throw new ImportException(file, field, "non-negative integers below 2^63", String.valueOf(v));
             }
-            out[i] = v.longValue();
+            out[i] = l;
         }
         return out;
     }

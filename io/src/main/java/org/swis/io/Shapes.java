@@ -1,13 +1,13 @@
 package org.swis.io;
 
-import java.util.StringJoiner;
+import org.swis.reference.npy.NpyHeader;
 
 /** Shape arithmetic shared by the importers: element counts without overflow, C/Fortran order. */
 public final class Shapes {
     /** Largest element count a Java array can hold on every common JVM. */
-    public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    public static final long MAX_ELEMENTS = NpyHeader.MAX_ELEMENTS;
     /** Largest rank accepted (numpy 2 allows 64 axes). */
-    public static final int MAX_RANK = 64;
+    public static final int MAX_RANK = NpyHeader.MAX_RANK;
 
     private Shapes() {
     }
@@ -19,32 +19,7 @@ public final class Shapes {
 
     /** Product of the dims (1 for a scalar); -1 when a dim is negative or the product exceeds {@link #MAX_ELEMENTS}. */
     public static long count(long[] shape) {
-        long n = 1;
-        boolean zero = false;
-        for (long d : shape) {
-            if (d < 0) {
-                return -1;
-            }
-            if (d == 0) {
-                zero = true;
-            }
-        }
-        if (zero) {
-            // A zero dim makes the product 0 whatever the other dims, but they must still be array-sized.
-            for (long d : shape) {
-                if (d > MAX_ELEMENTS) {
-                    return -1;
-                }
-            }
-            return 0;
-        }
-        for (long d : shape) {
-            if (d > MAX_ELEMENTS || n > MAX_ELEMENTS / d) {
-                return -1;
-            }
-            n *= d;
-        }
-        return n;
+        return NpyHeader.count(shape);
     }
 
     /** Dims joined by "x" as in manifest.csv ("16x3x3x3"); "scalar" for rank 0. */
@@ -54,14 +29,7 @@ public final class Shapes {
 
     /** Same as {@link #format(int[])} for dims not yet known to fit an int. */
     public static String format(long[] shape) {
-        if (shape.length == 0) {
-            return "scalar";
-        }
-        StringJoiner j = new StringJoiner("x");
-        for (long d : shape) {
-            j.add(Long.toString(d));
-        }
-        return j.toString();
+        return NpyHeader.format(shape);
     }
 
     static long[] toLongs(int[] shape) {

@@ -2,6 +2,7 @@ package org.swis.io;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.swis.reference.tensor.Layout;
 
 /**
  * A named, shaped array of weights in C (row-major) order, independent of the file format it came
@@ -16,10 +17,10 @@ public final class Tensor implements TensorData {
     private final byte[] bytes;
     private final int[] ints;
     private final float[] scales;
-    private final WeightLayout layout;
+    private final Layout layout;
 
     private Tensor(String name, int[] shape, DType dtype, float[] floats, byte[] bytes, int[] ints,
-                   float[] scales, WeightLayout layout) {
+                   float[] scales, Layout layout) {
         this.name = Objects.requireNonNull(name, "name");
         this.shape = shape.clone();
         this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -27,7 +28,7 @@ public final class Tensor implements TensorData {
         this.bytes = bytes;
         this.ints = ints;
         this.scales = scales;
-        this.layout = Objects.requireNonNull(layout, "layout");
+        this.layout = layout;
         long n = Shapes.count(shape);
         int have = floats != null ? floats.length : bytes != null ? bytes.length : ints.length;
         if (n != have) {
@@ -41,7 +42,7 @@ public final class Tensor implements TensorData {
         if (!dtype.isFloating()) {
             throw new IllegalArgumentException(dtype + " is not floating");
         }
-        return new Tensor(name, shape, dtype, data, null, null, null, WeightLayout.UNKNOWN);
+        return new Tensor(name, shape, dtype, data, null, null, null, null);
     }
 
     /** An int8 or uint8 tensor. Takes ownership of {@code data}. */
@@ -49,12 +50,12 @@ public final class Tensor implements TensorData {
         if (dtype != DType.I8 && dtype != DType.U8) {
             throw new IllegalArgumentException(dtype + " is not 8-bit");
         }
-        return new Tensor(name, shape, dtype, null, data, null, null, WeightLayout.UNKNOWN);
+        return new Tensor(name, shape, dtype, null, data, null, null, null);
     }
 
     /** An int32 tensor. Takes ownership of {@code data}. */
     static Tensor ofInts(String name, int[] shape, int[] data) {
-        return new Tensor(name, shape, DType.I32, null, null, data, null, WeightLayout.UNKNOWN);
+        return new Tensor(name, shape, DType.I32, null, null, data, null, null);
     }
 
     /** Public factory for callers outside the importers (tests, generators): copies {@code data}. */
@@ -68,8 +69,8 @@ public final class Tensor implements TensorData {
     }
 
     /** The same data with a known layout. The layout's rank must match the tensor's rank. */
-    public Tensor withLayout(WeightLayout newLayout) {
-        if (newLayout != WeightLayout.UNKNOWN && newLayout.rank() != shape.length) {
+    public Tensor withLayout(Layout newLayout) {
+        if (newLayout != null && newLayout.rank() != shape.length) {
             throw new IllegalArgumentException("layout " + newLayout + " needs rank " + newLayout.rank()
                     + ", tensor " + name + " has shape " + Shapes.format(shape));
         }
@@ -101,7 +102,7 @@ public final class Tensor implements TensorData {
         return dtype;
     }
 
-    public WeightLayout layout() {
+    public Layout layout() {
         return layout;
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.swis.reference.tensor.Layout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,13 +37,13 @@ class ManifestTest {
         assertEquals(3, m.entries().size());
         ManifestEntry c = m.get("c");
         assertArrayEquals(new int[] {16, 3, 3, 3}, c.shape());
-        assertEquals(WeightLayout.OIHW, c.layout());
+        assertEquals(Layout.OIHW, c.layout());
         assertEquals(WeightKind.CONV, c.kind());
         assertEquals(-1.5, c.min().getAsDouble());
         assertEquals(3, c.zeros().getAsLong());
         assertTrue(m.get("d").min().isEmpty());
-        assertEquals(WeightLayout.HWCM, m.get("d").layout());
-        assertEquals(WeightLayout.IO, m.get("l").layout());
+        assertEquals(Layout.HWCM, m.get("d").layout());
+        assertEquals(Layout.IO, m.get("l").layout());
     }
 
     @Test
@@ -63,12 +64,26 @@ class ManifestTest {
 
     @Test
     void layoutNamesParseCodesWithOrWithoutAxisLists() {
-        assertEquals(WeightLayout.HWIO, LayoutNames.parse("hwio"));
-        assertEquals(WeightLayout.OI, LayoutNames.parse("OI (out, in)"));
+        assertEquals(Layout.HWIO, LayoutNames.parse("hwio"));
+        assertEquals(Layout.OI, LayoutNames.parse("OI (out, in)"));
         assertEquals(null, LayoutNames.parse("OI (out, in"));
         assertEquals(null, LayoutNames.parse("NCHW"));
-        assertEquals(WeightLayout.OIHW, LayoutNames.inferFromRank(4));
-        assertEquals(WeightLayout.OI, LayoutNames.inferFromRank(2));
-        assertEquals(WeightLayout.UNKNOWN, LayoutNames.inferFromRank(1));
+        assertEquals(Layout.OIHW, LayoutNames.inferFromRank(4));
+        assertEquals(Layout.OI, LayoutNames.inferFromRank(2));
+        assertEquals(null, LayoutNames.inferFromRank(1));
+    }
+
+    @Test
+    void tfliteLayoutsParse() throws Exception {
+        Manifest m = read(HEADER
+                + "c,32x3x3x3,float32,conv,864,0,\"OHWI (out, kh, kw, in)\",int8,,,,,\n"
+                + "d,1x3x3x32,float32,depthwise,288,1,\"1HWC (1, kh, kw, channels*multiplier)\",int8,,,,,\n");
+        assertEquals(Layout.OHWI, m.get("c").layout());
+        assertEquals(Layout.ONE_HWC, m.get("d").layout());
+        assertEquals("1HWC", m.get("d").layout().toString());
+        assertEquals(Layout.ONE_HWC, LayoutNames.parse("1hwc"));
+        assertEquals(null, LayoutNames.parse("1HWC (kh, kw, channels)"));
+        assertEquals("line 2 layout", fails(HEADER
+                + "d,1x3x3x32,float32,depthwise,288,0,\"1HWC (1, kh, kw)\",int8,,,,,\n").field());
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.swis.reference.tensor.Layout;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,8 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RealWeightsTest {
     static Path folder(String net) {
-        Path root = SharedWeights.locate().orElse(null);
-        assumeTrue(root != null, "shared/weights not found (set SWIS_WEIGHTS or check out next to ../shared)");
+        Path root = SharedData.weights().orElse(null);
+        assumeTrue(root != null, SharedData.ABSENT);
         Path d = root.resolve(net);
         assumeTrue(Files.isRegularFile(d.resolve("weights.npz")), "no " + d.resolve("weights.npz"));
         return d;
@@ -57,12 +58,12 @@ class RealWeightsTest {
     void manifestLayoutsFollowTheReadme(String net) throws Exception {
         Manifest m = Manifest.read(folder(net).resolve("manifest.csv"));
         for (ManifestEntry e : m.entries()) {
-            WeightLayout expected;
+            Layout expected;
             if (net.startsWith("cifar")) {
-                expected = e.kind() == WeightKind.LINEAR ? WeightLayout.OI : WeightLayout.OIHW;
+                expected = e.kind() == WeightKind.LINEAR ? Layout.OI : Layout.OIHW;
             } else {
-                expected = e.kind() == WeightKind.LINEAR ? WeightLayout.IO
-                        : e.kind() == WeightKind.DEPTHWISE ? WeightLayout.HWCM : WeightLayout.HWIO;
+                expected = e.kind() == WeightKind.LINEAR ? Layout.IO
+                        : e.kind() == WeightKind.DEPTHWISE ? Layout.HWCM : Layout.HWIO;
             }
             assertEquals(expected, e.layout(), e.name());
         }

@@ -32,7 +32,7 @@ public final class BenchData {
 
     /**
      * The benchmark shapes: LLM projections (llama-7B), ResNet-18 and MobileNet-v2 layers
-     * (swis-paper-notes §7; convolutions as their im2col matrix), and small test shapes.
+     * (the torchvision structures of docs/HWMODEL.md §2; convolutions as their im2col matrix), and small test shapes.
      */
     public static final Shape[] SHAPES = {
         new Shape("llm-4096x4096", 4096, 4096, 1, 1),

@@ -1,7 +1,5 @@
 package org.swis.jmh;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.swis.kernels.Vectorization;
 import org.swis.reference.SwisInputException;
+import org.swis.reference.json.Json;
 
 /**
  * Turns JMH JSON result files ({@code -rf json}) into the long-format tables
@@ -72,49 +70,73 @@ public final class ResultsToCsv {
     }
 
     static List<Row> read(Path json) throws IOException {
-        JsonNode root;
+        Object root;
         try {
-            root = new ObjectMapper().readTree(json.toFile());
-        } catch (IOException e) {
+            root = Json.parseNumbers(json.toString(), Files.readString(json, StandardCharsets.UTF_8));
+        } catch (IOException | SwisInputException e) {
             throw new SwisInputException(json.toString(), e.getMessage(), "a JMH JSON result file (-rf json)");
         }
-        if (root == null || !root.isArray()) {
+        if (!(root instanceof List<?> results)) {
             throw new SwisInputException(json.toString(), "not a JSON array", "a JMH JSON result file (-rf json)");
         }
         List<Row> out = new ArrayList<>();
         int index = 0;
-        for (JsonNode r : root) {
+        for (Object result : results) {
             String where = json + "[" + index++ + "]";
-            JsonNode pm = required(r, "primaryMetric", where);
+            Map<?, ?> r = object(result, where);
+            Map<?, ?> pm = object(required(r, "primaryMetric", where), where + ".primaryMetric");
             Map<String, String> params = new LinkedHashMap<>();
-            JsonNode p = r.get("params");
-            if (p != null) {
-                Iterator<Map.Entry<String, JsonNode>> it = p.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    params.put(e.getKey(), e.getValue().asText());
+            if (r.get("params") instanceof Map<?, ?> p) {
+                for (Map.Entry<?, ?> e : p.entrySet()) {
+                    params.put((String) e.getKey(), text(e.getValue()));
                 }
             }
             List<String> jvmArgs = new ArrayList<>();
-            JsonNode ja = r.get("jvmArgs");
-            if (ja != null) {
-                ja.forEach(a -> jvmArgs.add(a.asText()));
+            if (r.get("jvmArgs") instanceof List<?> ja) {
+                ja.forEach(a -> jvmArgs.add(text(a)));
             }
-            double error = pm.path("scoreError").asDouble(Double.NaN);
-            out.add(new Row(required(r, "jdkVersion", where).asText(), r.path("vmName").asText(),
-                    required(r, "benchmark", where).asText(), params, required(pm, "score", where).asDouble(),
-                    error, pm.path("scoreUnit").asText(), r.path("threads").asInt(1), r.path("forks").asInt(1),
-                    String.join(" ", jvmArgs)));
+            double error = number(pm.get("scoreError"), Double.NaN);
+            out.add(new Row(text(required(r, "jdkVersion", where)), text(r.get("vmName")),
+                    text(required(r, "benchmark", where)), params, number(required(pm, "score", where), 0),
+                    error, text(pm.get("scoreUnit")), (int) number(r.get("threads"), 1),
+                    (int) number(r.get("forks"), 1), String.join(" ", jvmArgs)));
         }
         return out;
     }
 
-    private static JsonNode required(JsonNode n, String field, String where) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    private static Object required(Map<?, ?> n, String field, String where) {
+        Object v = n.get(field);
+        if (v == null) {
             throw new SwisInputException(where + "." + field, "missing", "a JMH result field");
         }
         return v;
+    }
+
+    private static Map<?, ?> object(Object v, String where) {
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new SwisInputException(where, String.valueOf(v), "a JSON object");
+        }
+        return m;
+    }
+
+    /** A scalar as text ("" when absent); integers without a fraction, as JMH wrote them. */
+    private static String text(Object v) {
+        return v == null || v instanceof Map || v instanceof List ? "" : String.valueOf(v);
+    }
+
+    /** A number, or a string holding one (JMH writes "NaN" as a string); {@code fallback} otherwise. */
+    private static double number(Object v, double fallback) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String t) {
+            try {
+                return Double.parseDouble(t.trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
     }
 
     static void write(Path out, List<Row> rows, Environment env) throws IOException {

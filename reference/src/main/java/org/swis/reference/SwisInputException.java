@@ -8,11 +8,13 @@ public final class SwisInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String field;
     private final String value;
+    private final String expected;
 
     public SwisInputException(String field, Object value, String expected) {
         super(field + " = " + value + ": expected " + expected);
         this.field = field;
         this.value = String.valueOf(value);
+        this.expected = expected;
     }
 
     /** The name of the offending field, e.g. {@code "N"} or {@code "weights[17]"}. */
@@ -23,6 +25,11 @@ public final class SwisInputException extends IllegalArgumentException {
     /** The offending value as text. */
     public String value() {
         return value;
+    }
+
+    /** What a valid input has in the field. */
+    public String expected() {
+        return expected;
     }
 
     /** Throws unless {@code lo <= v <= hi}. */

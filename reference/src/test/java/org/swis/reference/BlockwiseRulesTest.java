@@ -29,6 +29,7 @@ class BlockwiseRulesTest {
             case OHWI -> data[((f * s[1] + y) * s[2] + x) * s[3] + ch];
             case HWIO -> data[((y * s[1] + x) * s[2] + ch) * s[3] + f];
             case HWCM -> data[((y * s[1] + x) * s[2] + f / s[3]) * s[3] + f % s[3]];
+            case ONE_HWC -> data[(y * s[2] + x) * s[3] + f];
             case OI -> data[f * s[1] + ch];
             case IO -> data[ch * s[1] + f];
         };
@@ -41,7 +42,7 @@ class BlockwiseRulesTest {
                 int[] shape = new int[layout.rank()];
                 int count = 1;
                 for (int i = 0; i < shape.length; i++) {
-                    shape[i] = 1 + RANDOM.nextInt(6);
+                    shape[i] = layout == Layout.ONE_HWC && i == 0 ? 1 : 1 + RANDOM.nextInt(6);
                     count *= shape[i];
                 }
                 float[] data = new float[count];

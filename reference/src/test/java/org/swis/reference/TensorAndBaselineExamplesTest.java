@@ -140,7 +140,7 @@ class TensorAndBaselineExamplesTest {
 
     @Test
     void losslessProbabilitiesMatchThePaperTable() {
-        // notes §1.5 (Eq. 8-10): N = 2 -> 0.1445 / 0.0625 / 0.0156; N = 4 -> 0.6367 / 0.1875 / 0.0625.
+        // paper Eq. 8-10 evaluated by hand (SPEC §3.6): N = 2 -> 0.1445 / 0.0625 / 0.0156; N = 4 -> 0.6367 / 0.1875 / 0.0625.
         assertEquals(0.1445, LosslessProbability.swis(2), 5e-5);
         assertEquals(0.0625, LosslessProbability.swisC(2), 5e-5);
         assertEquals(0.0156, LosslessProbability.layerWise(2), 5e-5);

@@ -4,7 +4,6 @@ import org.swis.io.DType;
 import org.swis.io.ImportException;
 import org.swis.io.TensorData;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
 import org.swis.reference.SwisInputException;
 import org.swis.reference.tensor.FilterShape;
 import org.swis.reference.tensor.Layout;
@@ -19,7 +18,7 @@ import org.swis.reference.tensor.Layout;
 public final class LayerSource {
     private final TensorData data;
     private final String file;
-    private final WeightLayout layout;
+    private final Layout layout;
     private final WeightKind kind;
     private final FilterShape dims;
     private final int channels;
@@ -28,7 +27,7 @@ public final class LayerSource {
     private final long[] strides;
     private final double[] int8Scales;
 
-    private LayerSource(TensorData data, String file, WeightLayout layout, WeightKind kind, FilterShape dims,
+    private LayerSource(TensorData data, String file, Layout layout, WeightKind kind, FilterShape dims,
                         long[] strides, double[] int8Scales) {
         this.data = data;
         this.file = file;
@@ -43,8 +42,8 @@ public final class LayerSource {
     }
 
     /** Checks the tensor's shape against its layout (and an int8 tensor's scales) without reading its data. */
-    public static LayerSource of(TensorData t, WeightLayout l, WeightKind kind, String file) throws ImportException {
-        Layout layout = ModelLoader.referenceLayout(l);
+    public static LayerSource of(TensorData t, Layout l, WeightKind kind, String file) throws ImportException {
+        Layout layout = l;
         int[] shape = t.shape();
         try {
             layout.checkShape(t.name(), shape);
@@ -104,7 +103,7 @@ public final class LayerSource {
         return kind;
     }
 
-    public WeightLayout layout() {
+    public Layout layout() {
         return layout;
     }
 

@@ -1,7 +1,7 @@
 package org.swis.io.model;
 
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
+import org.swis.reference.tensor.Layout;
 import org.swis.reference.tensor.QuantizedTensor;
 import org.swis.reference.tensor.WeightTensor;
 
@@ -15,7 +15,7 @@ import org.swis.reference.tensor.WeightTensor;
  * @param weights float weights (for int8 input: the dequantized values q * scale)
  * @param int8    the int8 weights with their scales taken as they are, or null for float input
  */
-public record ModelLayer(String name, WeightKind kind, int[] shape, WeightLayout layout, WeightTensor weights,
+public record ModelLayer(String name, WeightKind kind, int[] shape, Layout layout, WeightTensor weights,
                          QuantizedTensor int8) {
     public ModelLayer {
         shape = shape.clone();

@@ -19,7 +19,6 @@ import org.swis.io.TensorData;
 import org.swis.io.TensorFiles;
 import org.swis.io.TensorSource;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
 import org.swis.reference.SwisInputException;
 import org.swis.reference.tensor.Layout;
 import org.swis.reference.tensor.QuantizedTensor;
@@ -35,7 +34,9 @@ import org.swis.reference.tensor.WeightTensor;
  * the rank (4 -> OIHW, 2 -> OI) with a warning. Tensors of any other rank (biases, BatchNorm) are
  * skipped with a note. Kind: from the manifest; otherwise depthwise for HWCM, linear for rank 2,
  * conv otherwise. Int8 tensors with scales ({@code Int8Scales}) are taken as they are
- * ({@link QuantizedTensor#fromInt8}); their scales must be one per tensor or one per filter.
+ * ({@link QuantizedTensor#fromInt8}); their scales must be one per tensor or one per filter. A
+ * {@code weights.npz} folder that also holds {@code weights_int.npz} and {@code quant_params.npz} is
+ * read from those: its given int8 weights with their per-channel scales ({@link GivenInt8}, SPEC §12.3).
  */
 public final class ModelLoader {
     /** The shared-weights folder convention: {@code <dir>/weights.npz} + {@code <dir>/manifest.csv}. */
@@ -121,8 +122,9 @@ public final class ModelLoader {
      */
     public static String forEachSource(Path weights, Path manifest, String layout, Consumer<String> warn, SourceSink sink)
             throws ImportException {
-        WeightLayout forced = layoutOption(layout);
-        Path file = weightsFile(weights);
+        Layout forced = layoutOption(layout);
+        Path int8Dir = givenInt8Folder(weights);
+        Path file = int8Dir != null ? int8Dir.resolve(GivenInt8.INT_FILE) : weightsFile(weights);
         Path manifestPath = manifest != null ? manifest : siblingManifest(weights);
         Manifest m = manifestPath == null ? null : Manifest.read(manifestPath);
         Set<String> seen = new HashSet<>();
@@ -130,17 +132,17 @@ public final class ModelLoader {
         int accepted = 0;
         List<String> skipped = new ArrayList<>();
         int position = 0;
-        try (TensorSource src = TensorFiles.open(file)) {
+        try (TensorSource src = int8Dir != null ? GivenInt8.open(int8Dir) : TensorFiles.open(file)) {
             TensorData t;
             while ((t = src.nextData()) != null) {
-                ManifestEntry e = m == null ? null : check(m, t, position, file.toString());
+                ManifestEntry e = m == null ? null : check(m, t, position, file.toString(), int8Dir != null);
                 position++;
                 seen.add(t.name());
-                WeightLayout l = layoutOf(t, forced, e);
-                if (forced == null && e == null && l != WeightLayout.UNKNOWN) {
+                Layout l = layoutOf(t, forced, e);
+                if (forced == null && e == null && l != null) {
                     inferred++;
                 }
-                if (l == WeightLayout.UNKNOWN || t.dtype() == DType.I32 || t.dtype() == DType.U8) {
+                if (l == null || t.dtype() == DType.I32 || t.dtype() == DType.U8) {
                     skipped.add(t.name());
                     continue;
                 }
@@ -180,12 +182,12 @@ public final class ModelLoader {
     }
 
     /** Parses the {@code --layout} option (null when absent). */
-    public static WeightLayout layoutOption(String layout) throws ImportException {
+    public static Layout layoutOption(String layout) throws ImportException {
         if (layout == null) {
             return null;
         }
-        WeightLayout forced = LayoutNames.parse(layout);
-        if (forced == null || forced == WeightLayout.UNKNOWN) {
+        Layout forced = LayoutNames.parse(layout);
+        if (forced == null) {
             throw new ImportException("--layout", "value", "one of " + LayoutNames.choices(), "'" + layout + "'");
         }
         return forced;
@@ -195,7 +197,7 @@ public final class ModelLoader {
      * A tensor's layout: {@code forced} (which must have the tensor's rank), else the manifest row's,
      * else inferred from the rank ({@link LayoutNames#inferFromRank}; callers warn).
      */
-    public static WeightLayout layoutOf(TensorData t, WeightLayout forced, ManifestEntry e) throws ImportException {
+    public static Layout layoutOf(TensorData t, Layout forced, ManifestEntry e) throws ImportException {
         if (forced != null) {
             if (forced.rank() != t.rank()) {
                 throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
@@ -206,8 +208,31 @@ public final class ModelLoader {
         return e != null ? e.layout() : LayoutNames.inferFromRank(t.rank());
     }
 
+    /**
+     * The folder whose given int8 weights replace {@code weights.npz} ({@link GivenInt8}): the folder of
+     * a {@code weights.npz} (given as file or folder) that also holds {@code weights_int.npz} and
+     * {@code quant_params.npz}; else null.
+     */
+    public static Path givenInt8Folder(Path weights) {
+        Path file = weightsFile(weights);
+        if (file.getFileName() == null || !file.getFileName().toString().equals(WEIGHTS_FILE)) {
+            return null;
+        }
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        return GivenInt8.present(dir) ? dir : null;
+    }
+
     /** Checks a tensor against its manifest row (name, shape, dtype, position) and returns the row. */
     public static ManifestEntry check(Manifest m, TensorData t, int position, String file) throws ImportException {
+        return check(m, t, position, file, false);
+    }
+
+    /**
+     * As {@link #check(Manifest, TensorData, int, String)}; for {@code givenInt8} the tensor comes from
+     * {@code weights_int.npz} and must be int8 where the manifest describes the float {@code weights.npz}.
+     */
+    static ManifestEntry check(Manifest m, TensorData t, int position, String file, boolean givenInt8)
+            throws ImportException {
         ManifestEntry e = m.get(t.name());
         if (e == null) {
             throw new ImportException(m.file(), "name", "a row for tensor '" + t.name() + "' of " + file, "none");
@@ -216,9 +241,9 @@ public final class ModelLoader {
             throw new ImportException(file, "tensor '" + t.name() + "' shape",
                     Shapes.format(e.shape()) + " (from " + m.file() + ")", Shapes.format(t.shape()));
         }
-        if (e.dtype() != t.dtype()) {
+        if (givenInt8 ? t.dtype() != DType.I8 : e.dtype() != t.dtype()) {
             throw new ImportException(file, "tensor '" + t.name() + "' dtype",
-                    e.dtype().manifestName() + " (from " + m.file() + ")", t.dtype().manifestName());
+                    (givenInt8 ? "int8" : e.dtype().manifestName()) + " (from " + m.file() + ")", t.dtype().manifestName());
         }
         if (e.index() != position) {
             throw new ImportException(file, "tensor '" + t.name() + "' position",
@@ -227,21 +252,16 @@ public final class ModelLoader {
         return e;
     }
 
-    static WeightKind kindOf(WeightLayout l, int[] shape) {
-        if (l == WeightLayout.HWCM) {
+    static WeightKind kindOf(Layout l, int[] shape) {
+        if (l == Layout.HWCM || l == Layout.ONE_HWC) {
             return WeightKind.DEPTHWISE;
         }
         return l.rank() == 2 ? WeightKind.LINEAR : WeightKind.CONV;
     }
 
-    /** The reference layout with the same axis order. */
-    public static Layout referenceLayout(WeightLayout l) {
-        return Layout.valueOf(l.name());
-    }
-
     /** Converts one imported tensor to the reference's canonical order. */
-    public static ModelLayer convert(Tensor t, WeightLayout l, WeightKind kind, String file) throws ImportException {
-        Layout layout = referenceLayout(l);
+    public static ModelLayer convert(Tensor t, Layout l, WeightKind kind, String file) throws ImportException {
+        Layout layout = l;
         try {
             layout.checkShape(t.name(), t.shape());
             if (t.dtype() == DType.I8) {

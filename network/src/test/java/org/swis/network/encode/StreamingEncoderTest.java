@@ -26,7 +26,7 @@ import org.swis.io.TensorFiles;
 import org.swis.io.TensorSource;
 import org.swis.io.TestFiles;
 import org.swis.io.WeightKind;
-import org.swis.io.WeightLayout;
+import org.swis.reference.tensor.Layout;
 import org.swis.io.model.LayerSource;
 import org.swis.io.model.ModelLayer;
 import org.swis.kernels.DecomposeKernel;
@@ -49,18 +49,18 @@ class StreamingEncoderTest {
 
     private static final List<LayerSource> SOURCES = new ArrayList<>();
 
-    private record Spec(String name, String dtype, int[] shape, WeightLayout layout, WeightKind kind) {
+    private record Spec(String name, String dtype, int[] shape, Layout layout, WeightKind kind) {
     }
 
     @BeforeAll
     static void writeModel() throws Exception {
         List<Spec> specs = List.of(
-                new Spec("conv", "F32", new int[] {7, 6, 3, 3}, WeightLayout.OIHW, WeightKind.CONV),
-                new Spec("tf", "F16", new int[] {3, 1, 5, 9}, WeightLayout.HWIO, WeightKind.CONV),
-                new Spec("dw", "BF16", new int[] {3, 3, 4, 2}, WeightLayout.HWCM, WeightKind.DEPTHWISE),
-                new Spec("fc", "F32", new int[] {37, 11}, WeightLayout.IO, WeightKind.LINEAR),
-                new Spec("fcq", "I8", new int[] {10, 13}, WeightLayout.OI, WeightKind.LINEAR),
-                new Spec("zero", "F32", new int[] {3, 8}, WeightLayout.OI, WeightKind.LINEAR));
+                new Spec("conv", "F32", new int[] {7, 6, 3, 3}, Layout.OIHW, WeightKind.CONV),
+                new Spec("tf", "F16", new int[] {3, 1, 5, 9}, Layout.HWIO, WeightKind.CONV),
+                new Spec("dw", "BF16", new int[] {3, 3, 4, 2}, Layout.HWCM, WeightKind.DEPTHWISE),
+                new Spec("fc", "F32", new int[] {37, 11}, Layout.IO, WeightKind.LINEAR),
+                new Spec("fcq", "I8", new int[] {10, 13}, Layout.OI, WeightKind.LINEAR),
+                new Spec("zero", "F32", new int[] {3, 8}, Layout.OI, WeightKind.LINEAR));
         StringBuilder header = new StringBuilder("{");
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         for (Spec s : specs) {

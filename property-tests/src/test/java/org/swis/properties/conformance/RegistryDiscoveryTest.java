@@ -15,5 +15,7 @@ class RegistryDiscoveryTest {
         assertTrue(gemv.containsAll(List.of("reference", "swis-scalar", "example-dense-int")), gemv.toString());
         List<String> dec = KernelRegistry.decomposers().stream().map(Kernel::name).toList();
         assertTrue(dec.containsAll(List.of("reference", "table-scalar")), dec.toString());
+        List<String> underTest = KernelConformanceTest.discovered().stream().map(Kernel::name).toList();
+        assertTrue(underTest.containsAll(List.of("example-dense-int", "swis-scalar", "table-scalar")), underTest.toString());
     }
 }

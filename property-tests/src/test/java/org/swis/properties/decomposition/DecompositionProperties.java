@@ -177,7 +177,7 @@ class DecompositionProperties {
 
     @Example
     void paperTableValuesOfSection15() {
-        // notes §1.5 table, 4 decimals: SWIS, SWIS-C, layer-wise for N = 1..8.
+        // paper Eq. 8-10 evaluated to 4 decimals (they agree with Fig. 2; SPEC §3.6): SWIS, SWIS-C, layer-wise for N = 1..8.
         double[][] table = {
             {0.0352, 0.0352, 0.0078}, {0.1445, 0.0625, 0.0156}, {0.3633, 0.1094, 0.0312}, {0.6367, 0.1875, 0.0625},
             {0.8555, 0.3125, 0.125}, {0.9648, 0.5, 0.25}, {0.9961, 0.75, 0.5}, {1, 1, 1}};

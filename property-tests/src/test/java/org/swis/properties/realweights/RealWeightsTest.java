@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.swis.io.Manifest;
 import org.swis.io.ManifestEntry;
 import org.swis.io.NpzReader;
-import org.swis.io.SharedWeights;
+import org.swis.io.SharedData;
 import org.swis.reference.baseline.WeightTruncation;
 import org.swis.reference.metrics.ErrorMetrics;
 import org.swis.reference.swis.Alpha;
@@ -40,8 +39,7 @@ class RealWeightsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Optional<Path> shared = SharedWeights.locate();
-        Path dir = shared.map(p -> p.resolve("cifar10_resnet20")).orElse(null);
+        Path dir = SharedData.model("cifar10_resnet20").orElse(null);
         if (dir == null || !Files.isRegularFile(dir.resolve("weights.npz"))) {
             return;
         }
@@ -56,7 +54,7 @@ class RealWeightsTest {
     @Test
     void swisBeatsSwisCAndBothBeatTruncationOnEveryResnet20Layer() {
         assumeTrue(!LAYERS.isEmpty(),
-                "skipped: ../shared/weights/cifar10_resnet20 is absent (set SWIS_WEIGHTS to the weights folder to run it)");
+                "skipped: shared/weights/cifar10_resnet20 is absent; " + SharedData.ABSENT);
         assertThat(LAYERS).hasSize(20);
         int checked = 0;
         for (WeightTensor w : LAYERS) {

@@ -4,7 +4,7 @@ import org.swis.reference.SwisInputException;
 
 /**
  * The analytic probability that a uniformly random 8-bit magnitude is represented exactly with
- * N shifts and group size 1 (paper Eq. 8-10; notes §1.5). Exact rationals over 256.
+ * N shifts and group size 1 (paper Eq. 8-10, Fig. 2; SPEC §3.6). Exact rationals over 256.
  */
 public final class LosslessProbability {
     private LosslessProbability() {

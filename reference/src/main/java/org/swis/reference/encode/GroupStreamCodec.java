@@ -16,7 +16,7 @@ import org.swis.reference.swis.SupportVector;
  *       cycle consumes are adjacent).</li>
  * </ol>
  * A group costs M + 3N + MN bits (SWIS) or M + 3 + MN bits (SWIS-C), so a full group stores
- * 1 + N + 3N/M (SWIS) or 1 + N + 3/M (SWIS-C) bits per weight (notes §1.7).
+ * 1 + N + 3N/M (SWIS) or 1 + N + 3/M (SWIS-C) bits per weight (SPEC §4.1, from the per-group counts of paper §3.3).
  */
 public final class GroupStreamCodec {
     /** Width of a shift or offset field. */

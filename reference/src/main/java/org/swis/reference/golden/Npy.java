@@ -1,11 +1,13 @@
 package org.swis.reference.golden;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.swis.reference.SwisInputException;
+import org.swis.reference.npy.NpyHeader;
 
 /**
  * A small strict reader and writer of NumPy {@code .npy} files (format version 1.0), integer dtypes
@@ -14,8 +16,8 @@ import org.swis.reference.SwisInputException;
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern HEADER = Pattern.compile(
-            "\\{'descr': '([<|][iu][1248])', 'fortran_order': (True|False), 'shape': \\(([0-9, ]*)\\), \\}\\s*");
+    /** The integer dtypes written and read. */
+    private static final String DESCRS = "\\|u1|\\|i1|<i2|<i4|<i8";
 
     /** An integer array with its NumPy dtype and shape; values widened to long. */
     public record Array(String descr, int[] shape, long[] data) {
@@ -73,7 +75,7 @@ public final class Npy {
 
     /** Encodes an array; fails naming {@code field} if a value does not fit the dtype. */
     public static byte[] write(String field, String descr, int[] shape, long[] data) {
-        if (!descr.matches("\\|u1|\\|i1|<i2|<i4|<i8")) {
+        if (!descr.matches(DESCRS)) {
             throw new SwisInputException(field + ".descr", descr, "|u1, |i1, <i2, <i4 or <i8");
         }
         long count = 1;
@@ -115,54 +117,24 @@ public final class Npy {
         return out.toByteArray();
     }
 
-    /** Decodes a version 1.0 or 2.0 file with an integer dtype in C order; {@code file} names it in errors. */
+    /** Decodes a version 1.0, 2.0 or 3.0 file with an integer dtype in C order; {@code file} names it in errors. */
     public static Array read(String file, byte[] bytes) {
-        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-            throw new SwisInputException(file + ": magic", "", "\\x93NUMPY");
+        String where = file + ": ";
+        NpyHeader h;
+        try {
+            h = NpyHeader.read(new ByteArrayInputStream(bytes), where, d -> d.matches(DESCRS), "|u1, |i1, <i2, <i4 or <i8");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array cannot fail to read
         }
-        int major = bytes[6];
-        int headerLen;
-        int start;
-        if (major == 1) {
-            headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-            start = 10;
-        } else if (major == 2 && bytes.length >= 12) {
-            headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8 | (bytes[10] & 0xFF) << 16 | (bytes[11] & 0xFF) << 24;
-            start = 12;
-        } else {
-            throw new SwisInputException(file + ": version", major, "1 or 2");
+        if (h.fortranOrder()) {
+            throw new SwisInputException(where + "fortran_order", "True", "False");
         }
-        if (start + headerLen > bytes.length) {
-            throw new SwisInputException(file + ": header length", headerLen, "at most " + (bytes.length - start));
-        }
-        String header = new String(bytes, start, headerLen, StandardCharsets.US_ASCII);
-        Matcher mt = HEADER.matcher(header);
-        if (!mt.matches()) {
-            throw new SwisInputException(file + ": header", header.trim(),
-                    "{'descr': '<i2'|..., 'fortran_order': False, 'shape': (...), }");
-        }
-        String descr = mt.group(1);
-        if (descr.charAt(0) == '|' != (itemSize(descr) == 1)) {
-            throw new SwisInputException(file + ": descr", descr, "|u1, |i1, <i2, <i4 or <i8");
-        }
-        if (descr.equals("<u1") || descr.charAt(1) == 'u' && itemSize(descr) > 1) {
-            throw new SwisInputException(file + ": descr", descr, "|u1, |i1, <i2, <i4 or <i8");
-        }
-        if (mt.group(2).equals("True")) {
-            throw new SwisInputException(file + ": fortran_order", "True", "False");
-        }
-        String[] parts = mt.group(3).split(",");
-        int[] shape = Arrays.stream(parts).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
-        long count = 1;
-        for (int s : shape) {
-            count *= s;
-        }
-        int size = itemSize(descr);
-        int dataStart = start + headerLen;
-        if (bytes.length - dataStart != count * size) {
-            throw new SwisInputException(file + ": data length", bytes.length - dataStart,
-                    count * size + " bytes for shape " + Arrays.toString(shape) + " of " + descr);
-        }
+        h.requireDataBytes(bytes.length - h.headerBytes(), where);
+        String descr = h.descr();
+        int[] shape = h.shape();
+        long count = h.count();
+        int size = h.itemSize();
+        int dataStart = h.headerBytes();
         boolean unsigned = descr.charAt(1) == 'u';
         long[] data = new long[(int) count];
         for (int i = 0; i < count; i++) {

@@ -96,7 +96,10 @@ public final class Json {
         return parse(file, text, false);
     }
 
-    /** Parses a document whose numbers may have fractions or exponents ({@code Double}); integers stay {@code Long}. */
+    /**
+     * Parses a document whose numbers may have fractions or exponents ({@code Double}); integers
+     * stay {@code Long} (those beyond int64 become {@code Double}).
+     */
     public static Object parseNumbers(String file, String text) {
         return parse(file, text, true);
     }
@@ -219,6 +222,15 @@ public final class Json {
             try {
                 return Long.parseLong(s.substring(start, pos));
             } catch (NumberFormatException e) {
+                if (fractions) {
+                    // Beyond int64: a number like any other JSON number, so a reader expecting an
+                    // integer reports its own field rather than a syntax error.
+                    double big = Double.parseDouble(s.substring(start, pos));
+                    if (!Double.isFinite(big)) {
+                        throw error("a finite number");
+                    }
+                    return big;
+                }
                 throw error("an integer in the range of int64");
             }
         }

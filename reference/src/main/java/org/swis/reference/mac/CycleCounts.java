@@ -4,7 +4,7 @@ import org.swis.reference.SwisInputException;
 import org.swis.reference.swis.Scheme;
 
 /**
- * Closed-form PE cycle counts (paper §3.1, §3.4; notes §8.5). A group takes ceil(N / k) cycles, k = 1
+ * Closed-form PE cycle counts (paper §3.1; SPEC §10.4). A group takes ceil(N / k) cycles, k = 1
  * (SS) or 2 (DS); a truncation baseline (weight or activation truncation) takes one pass per kept bit,
  * N_bits cycles. A filter takes the sum over its groups; a layer the sum over filters times the
  * number of output positions (batch x output pixels). These are the cycles of one PE working

@@ -3,7 +3,7 @@ package org.swis.reference.tensor;
 import org.swis.reference.SwisInputException;
 
 /**
- * Symmetric float-to-sign-magnitude quantizer (SPEC §1, notes §1.1: "layer-wise static INT8").
+ * Symmetric float-to-sign-magnitude quantizer (SPEC §1.2; paper §5: "layer-wise static INT8").
  *
  * <ul>
  *   <li>scale = absmax / Q, where Q is the range's largest magnitude (127 or 255) and absmax is the

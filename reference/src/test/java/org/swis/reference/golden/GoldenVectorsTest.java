@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The frozen golden set: it verifies, it is exactly what the generator produces, and it covers the list. */
+/** The frozen golden set: it verifies, it is exactly what the generator produces, and it covers the list of docs/SPEC.md §10.5. */
 class GoldenVectorsTest {
     /** The committed set in the source tree (Surefire runs with the module directory as working directory). */
     static Path committed() {

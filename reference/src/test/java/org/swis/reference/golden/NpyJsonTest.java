@@ -50,7 +50,7 @@ class NpyJsonTest {
         byte[] fortran = new String(ok, StandardCharsets.ISO_8859_1).replace("False", "True ").getBytes(StandardCharsets.ISO_8859_1);
         assertThrows(SwisInputException.class, () -> Npy.read("f.npy", fortran));
         SwisInputException e = assertThrows(SwisInputException.class, () -> Npy.read("t.npy", Arrays.copyOf(ok, ok.length - 1)));
-        assertEquals("t.npy: data length", e.field());
+        assertEquals("t.npy: data size", e.field());
     }
 
     @Test
