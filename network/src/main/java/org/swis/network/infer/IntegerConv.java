@@ -1,0 +1,218 @@
+package org.swis.network.infer;
+
+import org.swis.kernels.GemmKernel;
+import org.swis.kernels.PreparedMatrix;
+import org.swis.kernels.SwisCodes;
+import org.swis.reference.SwisInputException;
+import org.swis.reference.layer.LayerWeights;
+import org.swis.reference.swis.GroupCode;
+import org.swis.reference.swis.Scheme;
+
+/**
+ * The exact integer sum of a conv2d / linear node (SPEC §13.3): {@code acc = Σ_k W[f][k] · a[k]} over the
+ * canonical columns (kh, kw, channel) with zero padding, for a batch of quantized inputs.
+ *
+ * <p>groups = 1: im2col of the whole batch (one column per output pixel, rows in the canonical order of
+ * SPEC §10.3) and one GEMM through the kernels on the weights prepared once. The kernels take int8;
+ * a uint8 code a (0..255, after activation truncation) enters as {@code a − 128} and
+ * {@code 128 · Σ_k W[f][k]} is added back per filter, in {@code long}, which is exact. A padded pixel is
+ * the code 0 (enters as −128 for uint8). Other groups (depthwise), and K beyond the kernels' exact int
+ * bound, use a direct integer loop in {@code long}. Immutable; thread-safe.
+ */
+final class IntegerConv {
+    /** Largest |kernel product|: |int8| ≤ 128 times |weight| ≤ 255. */
+    private static final long MAX_PRODUCT = 128L * 255;
+    /** Bytes of im2col per GEMM call (bounds the memory of large batches). */
+    private static final int CHUNK_BYTES = 1 << 20;
+
+    private final ConvGeometry g;
+    private final boolean unsigned;
+    /** Code (as an unsigned byte index) to the integer activation the product uses (truncated uint8, or int8). */
+    private final int[] value = new int[256];
+    /** Code to the kernel's int8 operand ({@code value − 128} for uint8). */
+    private final byte[] operand = new byte[256];
+    private final GemmKernel kernel;
+    private final PreparedMatrix prepared;
+    private final long[] offset;
+    private final int[] weights;
+
+    IntegerConv(ConvGeometry g, IntegerLayer layer, boolean unsigned, GemmKernel kernel, String node) {
+        LayerWeights lw = layer.weights();
+        if (lw.filters() != g.filters() || lw.channels() != g.channels() || lw.kh() != g.kh() || lw.kw() != g.kw()) {
+            throw new SwisInputException("integer layer of node '" + node + "'",
+                    lw.filters() + "x" + lw.kh() + "x" + lw.kw() + "x" + lw.channels(),
+                    "filters x kh x kw x channels = " + g.filters() + "x" + g.kh() + "x" + g.kw() + "x" + g.channels());
+        }
+        int bits = layer.activationBits();
+        if (bits < 8 && !unsigned) {
+            throw new SwisInputException("activationBits of node '" + node + "'", bits,
+                    "8 (activation truncation needs a uint8 input; this node's calibrated input is signed)");
+        }
+        this.g = g;
+        this.unsigned = unsigned;
+        int drop = 8 - bits;
+        for (int code = 0; code < 256; code++) {
+            int v = unsigned ? (code >> drop) << drop : (byte) code;
+            value[code] = v;
+            operand[code] = (byte) (unsigned ? v - 128 : v);
+        }
+        this.weights = lw.decoded();
+        boolean gemm = g.groups() == 1 && MAX_PRODUCT * g.k() <= Integer.MAX_VALUE;
+        if (gemm) {
+            this.kernel = kernel;
+            this.prepared = kernel.prepare(codes(lw));
+            this.offset = new long[g.filters()];
+            if (unsigned) {
+                int k = g.k();
+                for (int f = 0; f < g.filters(); f++) {
+                    long s = 0;
+                    for (int i = 0; i < k; i++) {
+                        s += weights[f * k + i];
+                    }
+                    offset[f] = 128 * s;
+                }
+            }
+        } else {
+            this.kernel = null;
+            this.prepared = null;
+            this.offset = null;
+        }
+    }
+
+    /** The reference layer's group codes as the kernels' flat codes (SPEC §10.3). */
+    static SwisCodes codes(LayerWeights lw) {
+        int gpf = lw.groupsPerFilter();
+        GroupCode[] c = new GroupCode[lw.filters() * gpf];
+        for (int f = 0; f < lw.filters(); f++) {
+            for (int k = 0; k < gpf; k++) {
+                c[f * gpf + k] = lw.code(f, k);
+            }
+        }
+        Scheme scheme = lw.kind() == LayerWeights.Kind.SWIS_C ? Scheme.SWIS_C : Scheme.SWIS;
+        return SwisCodes.of(scheme, lw.layout(), lw.filters(), lw.shiftsPerFilter(), c);
+    }
+
+    ConvGeometry geometry() {
+        return g;
+    }
+
+    boolean usesKernel() {
+        return prepared != null;
+    }
+
+    /**
+     * The sums of a batch from integer activations (uint8 0..255 or int8 −128..127 per the node's
+     * signedness), HWC per image; returns {@code [image][oy][ox][filter]}.
+     */
+    long[] sums(int[] activations, int batch) {
+        int size = g.in().size();
+        if (activations.length != batch * size) {
+            throw new SwisInputException("activations.length", activations.length, batch + " x " + size);
+        }
+        byte[] q = new byte[activations.length];
+        for (int i = 0; i < q.length; i++) {
+            int a = activations[i];
+            if (unsigned ? a < 0 || a > 255 : a < -128 || a > 127) {
+                throw new SwisInputException("activations[" + i + "]", a, unsigned ? "0..255" : "-128..127");
+            }
+            q[i] = (byte) a;
+        }
+        long[] out = new long[batch * g.out().size()];
+        sums(q, batch, out);
+        return out;
+    }
+
+    /** The sums of a batch of codes (uint8 codes as unsigned bytes), into {@code out}. */
+    void sums(byte[] q, int batch, long[] out) {
+        if (prepared != null) {
+            gemm(q, batch, out);
+        } else {
+            direct(q, batch, out);
+        }
+    }
+
+    private void gemm(byte[] q, int batch, long[] out) {
+        Hwc in = g.in();
+        Hwc o = g.out();
+        int k = g.k();
+        int c = in.c();
+        int filters = g.filters();
+        int pixels = o.h() * o.w();
+        int columns = batch * pixels;
+        int chunk = Math.max(1, Math.min(columns, CHUNK_BYTES / k));
+        byte[] x = new byte[chunk * k];
+        int[] y = new int[chunk * filters];
+        byte pad = operand[0];
+        for (int col0 = 0; col0 < columns; col0 += chunk) {
+            int n = Math.min(chunk, columns - col0);
+            int p = 0;
+            for (int col = col0; col < col0 + n; col++) {
+                int b = col / pixels;
+                int oy = col % pixels / o.w();
+                int ox = col % o.w();
+                int base = b * in.size();
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        int ix = ox * g.strideW() - g.padLeft() + kx * g.dilationW();
+                        if (iy < 0 || iy >= in.h() || ix < 0 || ix >= in.w()) {
+                            java.util.Arrays.fill(x, p, p + c, pad);
+                        } else {
+                            int src = base + (iy * in.w() + ix) * c;
+                            for (int ch = 0; ch < c; ch++) {
+                                x[p + ch] = operand[q[src + ch] & 0xFF];
+                            }
+                        }
+                        p += c;
+                    }
+                }
+            }
+            kernel.gemm(prepared, x, n, y);
+            for (int j = 0; j < n; j++) {
+                int yo = j * filters;
+                int oo = (col0 + j) * filters;
+                for (int f = 0; f < filters; f++) {
+                    out[oo + f] = y[yo + f] + offset[f];
+                }
+            }
+        }
+    }
+
+    private void direct(byte[] q, int batch, long[] out) {
+        Hwc in = g.in();
+        Hwc o = g.out();
+        int ch = g.channels();
+        int per = g.perGroup();
+        int filters = g.filters();
+        for (int b = 0; b < batch; b++) {
+            int base = b * in.size();
+            for (int oy = 0; oy < o.h(); oy++) {
+                for (int ox = 0; ox < o.w(); ox++) {
+                    int oo = ((b * o.h() + oy) * o.w() + ox) * filters;
+                    for (int f = 0; f < filters; f++) {
+                        int cg = f / per;
+                        long s = 0;
+                        for (int ky = 0; ky < g.kh(); ky++) {
+                            int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                            if (iy < 0 || iy >= in.h()) {
+                                continue;
+                            }
+                            for (int kx = 0; kx < g.kw(); kx++) {
+                                int ix = ox * g.strideW() - g.padLeft() + kx * g.dilationW();
+                                if (ix < 0 || ix >= in.w()) {
+                                    continue;
+                                }
+                                int xo = base + (iy * in.w() + ix) * in.c() + cg * ch;
+                                int wo = ((f * g.kh() + ky) * g.kw() + kx) * ch;
+                                for (int c = 0; c < ch; c++) {
+                                    s += (long) weights[wo + c] * value[q[xo + c] & 0xFF];
+                                }
+                            }
+                        }
+                        out[oo + f] = s;
+                    }
+                }
+            }
+        }
+    }
+}
