@@ -145,6 +145,11 @@ final class IntegerConv {
         byte pad = operand[0];
         for (int col0 = 0; col0 < columns; col0 += chunk) {
             int n = Math.min(chunk, columns - col0);
+            if (n < chunk) {
+                // the kernels take exactly n columns: the last, shorter chunk gets its own buffers
+                x = new byte[n * k];
+                y = new int[n * filters];
+            }
             int p = 0;
             for (int col = col0; col < col0 + n; col++) {
                 int b = col / pixels;
