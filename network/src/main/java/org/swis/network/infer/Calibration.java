@@ -88,16 +88,19 @@ public final class Calibration {
     }
 
     /**
-     * Quantizes one value: {@code q = round half away from zero of x / scale} (one IEEE double division),
-     * clamped to 0..255 (unsigned) or −127..127 (signed); NaN gives 0.
+     * Quantizes one value (SPEC §13.4): {@code v = x / scale} (one IEEE double division), then
+     * {@code q = sign(v) · floor(|v| + 0.5)} (round half away from zero) clamped to 0..255 (unsigned:
+     * negative values give 0) or −127..127 (signed); NaN gives 0.
      */
     public static int quantize(float x, double scale, boolean unsigned) {
         double v = x / scale;
-        double r = Math.floor(Math.abs(v) + 0.5);
         if (unsigned) {
-            return v <= 0 || Double.isNaN(v) ? 0 : (int) Math.min(r, UINT8_MAX);
+            // v <= 0 and NaN give 0; otherwise floor(v + 0.5), and (int) truncation is floor for w >= 0
+            double w = v + 0.5;
+            return w >= 1 ? (w >= UINT8_MAX ? UINT8_MAX : (int) w) : 0;
         }
-        int m = (int) Math.min(r, INT8_MAX);
+        double w = Math.abs(v) + 0.5;
+        int m = w >= INT8_MAX ? INT8_MAX : (int) w;
         return v < 0 ? -m : m;
     }
 }

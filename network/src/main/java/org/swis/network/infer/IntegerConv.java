@@ -125,13 +125,43 @@ final class IntegerConv {
     /** The sums of a batch of codes (uint8 codes as unsigned bytes), into {@code out}. */
     void sums(byte[] q, int batch, long[] out) {
         if (prepared != null) {
-            gemm(q, batch, out);
+            byte[] x = new byte[q.length];
+            for (int i = 0; i < q.length; i++) {
+                x[i] = operand[q[i] & 0xFF];
+            }
+            gemm(x, batch, out);
         } else {
             direct(q, batch, out);
         }
     }
 
-    private void gemm(byte[] q, int batch, long[] out) {
+    /**
+     * Quantizes one image's float input ({@link Calibration#quantize}) into this layer's input form at
+     * {@code dst[offset..]}: the kernel operand on the GEMM path, the code on the direct path.
+     */
+    void quantize(float[] x, double scale, byte[] dst, int offset) {
+        if (prepared != null) {
+            for (int i = 0; i < x.length; i++) {
+                dst[offset + i] = operand[Calibration.quantize(x[i], scale, unsigned) & 0xFF];
+            }
+        } else {
+            for (int i = 0; i < x.length; i++) {
+                dst[offset + i] = (byte) Calibration.quantize(x[i], scale, unsigned);
+            }
+        }
+    }
+
+    /** The sums of a batch already in this layer's input form ({@link #quantize}). */
+    void sumsOfQuantized(byte[] in, int batch, long[] out) {
+        if (prepared != null) {
+            gemm(in, batch, out);
+        } else {
+            direct(in, batch, out);
+        }
+    }
+
+    /** im2col of kernel operands (pad = the operand of code 0) and the GEMM, chunk by chunk. */
+    private void gemm(byte[] ops, int batch, long[] out) {
         Hwc in = g.in();
         Hwc o = g.out();
         int k = g.k();
@@ -158,15 +188,13 @@ final class IntegerConv {
                 int base = b * in.size();
                 for (int ky = 0; ky < g.kh(); ky++) {
                     int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                    boolean rowIn = iy >= 0 && iy < in.h();
                     for (int kx = 0; kx < g.kw(); kx++) {
                         int ix = ox * g.strideW() - g.padLeft() + kx * g.dilationW();
-                        if (iy < 0 || iy >= in.h() || ix < 0 || ix >= in.w()) {
+                        if (!rowIn || ix < 0 || ix >= in.w()) {
                             java.util.Arrays.fill(x, p, p + c, pad);
                         } else {
-                            int src = base + (iy * in.w() + ix) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                x[p + ch] = operand[q[src + ch] & 0xFF];
-                            }
+                            System.arraycopy(ops, base + (iy * in.w() + ix) * c, x, p, c);
                         }
                         p += c;
                     }

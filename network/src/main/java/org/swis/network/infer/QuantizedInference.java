@@ -149,20 +149,15 @@ public final class QuantizedInference {
 
     private static float[][] integerStep(MacStep s, float[][] x) {
         ConvGeometry g = s.node().geometry();
+        IntegerConv conv = s.conv();
         int size = g.in().size();
         byte[] q = new byte[x.length * size];
-        double scale = s.actScale();
-        boolean u = s.unsigned();
         for (int j = 0; j < x.length; j++) {
-            float[] xj = x[j];
-            int o = j * size;
-            for (int i = 0; i < size; i++) {
-                q[o + i] = (byte) Calibration.quantize(xj[i], scale, u);
-            }
+            conv.quantize(x[j], s.actScale(), q, j * size);
         }
         int outSize = g.out().size();
         long[] acc = new long[x.length * outSize];
-        s.conv().sums(q, x.length, acc);
+        conv.sumsOfQuantized(q, x.length, acc);
         int filters = g.filters();
         double[] mult = s.multiplier();
         Epilogue e = s.node().epilogue();
@@ -170,9 +165,10 @@ public final class QuantizedInference {
         for (int j = 0; j < x.length; j++) {
             float[] yj = y[j];
             int o = j * outSize;
-            for (int i = 0; i < outSize; i++) {
-                int f = i % filters;
-                yj[i] = e.apply(mult[f] * acc[o + i], f);
+            for (int p = 0; p < outSize; p += filters) {
+                for (int f = 0; f < filters; f++) {
+                    yj[p + f] = e.apply(mult[f] * acc[o + p + f], f);
+                }
             }
         }
         return y;
