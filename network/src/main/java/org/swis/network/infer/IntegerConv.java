@@ -23,7 +23,7 @@ final class IntegerConv {
     /** Largest |kernel product|: |int8| ≤ 128 times |weight| ≤ 255. */
     private static final long MAX_PRODUCT = 128L * 255;
     /** Bytes of im2col per GEMM call (bounds the memory of large batches). */
-    private static final int CHUNK_BYTES = 1 << 20;
+    private static final int CHUNK_BYTES = 1 << 18;
 
     private final ConvGeometry g;
     private final boolean unsigned;
@@ -35,6 +35,8 @@ final class IntegerConv {
     private final PreparedMatrix prepared;
     private final long[] offset;
     private final int[] weights;
+    /** GEMM path, uint8, 8 bits: the operand is the code minus 128 (the branch-free quantizer applies). */
+    private final boolean plainUint8;
 
     IntegerConv(ConvGeometry g, IntegerLayer layer, boolean unsigned, GemmKernel kernel, String node) {
         LayerWeights lw = layer.weights();
@@ -58,6 +60,7 @@ final class IntegerConv {
         }
         this.weights = lw.decoded();
         boolean gemm = g.groups() == 1 && MAX_PRODUCT * g.k() <= Integer.MAX_VALUE;
+        this.plainUint8 = gemm && unsigned && bits == 8;
         if (gemm) {
             this.kernel = kernel;
             this.prepared = kernel.prepare(codes(lw));
@@ -140,7 +143,14 @@ final class IntegerConv {
      * {@code dst[offset..]}: the kernel operand on the GEMM path, the code on the direct path.
      */
     void quantize(float[] x, double scale, byte[] dst, int offset) {
-        if (prepared != null) {
+        if (plainUint8) {
+            // Calibration.quantize for unsigned codes, written with min/max so that it compiles to vector code:
+            // NaN stays NaN through min/max and converts to 0; (int) is floor for w >= 0.
+            for (int i = 0; i < x.length; i++) {
+                double w = Math.min(Math.max(x[i] / scale + 0.5, 0.0), Calibration.UINT8_MAX);
+                dst[offset + i] = (byte) ((int) w - 128);
+            }
+        } else if (prepared != null) {
             for (int i = 0; i < x.length; i++) {
                 dst[offset + i] = operand[Calibration.quantize(x[i], scale, unsigned) & 0xFF];
             }

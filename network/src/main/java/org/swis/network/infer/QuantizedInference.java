@@ -1,8 +1,6 @@
 package org.swis.network.infer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.swis.io.graph.NetworkModel;
@@ -37,6 +35,12 @@ public final class QuantizedInference {
                            double[] multiplier, float[] floatWeights) {
     }
 
+    /**
+     * @param m           the network
+     * @param c           the input scales of every conv2d / linear node (may be null when {@code weightsOnly})
+     * @param layers      the integer weights of every conv2d / linear node, by node name
+     * @param weightsOnly float activations and dequantized integer weights (SPEC §13.6)
+     */
     public QuantizedInference(NetworkModel m, Calibration c, Map<String, IntegerLayer> layers, boolean weightsOnly) {
         this(m, c, layers, weightsOnly, KernelRegistry.fastestGemm());
     }

@@ -178,6 +178,42 @@ class IntegerConvTest {
     }
 
     @Test
+    void quantizingIntoTheLayerFollowsCalibrationQuantize() {
+        Random r = new Random(3);
+        float[] x = new float[4000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (r.nextGaussian() * 2);
+        }
+        float[] edges = {Float.NaN, 0f, -0f, 0.005f, 0.015f, -0.005f, 2.545f, 2.555f, 1e30f, -1e30f,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Math.nextDown(0.005f), Math.nextUp(0.005f)};
+        System.arraycopy(edges, 0, x, 0, edges.length);
+        double scale = 0.01;
+        Case c = new Case(1, 1, x.length, 2, 1, 1, 1, 1, new int[4], 1, 1, 1, 4);
+        LayerWeights lw = LayerWeights.full8(randomWeights(r, 2, x.length, 1, 1), 4);
+        for (int variant = 0; variant < 4; variant++) {
+            boolean unsigned = variant != 3;
+            int bits = variant == 1 ? 5 : 8;
+            ConvGeometry g = variant == 2 ? geometry(new Case(1, 1, x.length, x.length, 1, 1, 1, 1, new int[4], 1, 1,
+                    x.length, 4)) : geometry(c);
+            LayerWeights w = variant == 2 ? LayerWeights.full8(randomWeights(r, x.length, 1, 1, 1), 4) : lw;
+            IntegerConv conv = new IntegerConv(g, new IntegerLayer(w, new double[w.filters()], bits), unsigned,
+                    KernelRegistry.fastestGemm(), "l");
+            byte[] q = new byte[x.length];
+            conv.quantize(x, scale, q, 0);
+            int[] codes = new int[x.length];
+            for (int i = 0; i < x.length; i++) {
+                codes[i] = Calibration.quantize(x[i], scale, unsigned);
+            }
+            long[] fromQuantize = new long[g.out().size()];
+            conv.sumsOfQuantized(q, 1, fromQuantize);
+            assertArrayEquals(conv.sums(codes, 1), fromQuantize, "variant " + variant);
+        }
+        assertEquals(2, Calibration.quantize(0.375f, 0.25, true), "1.5 rounds half away from zero");
+        assertEquals(0, Calibration.quantize(Float.NaN, 0.01, true));
+        assertEquals(255, Calibration.quantize(Float.POSITIVE_INFINITY, 0.01, true));
+    }
+
+    @Test
     void extremeValuesStayExact() {
         // all-255 weights and activations at the largest |product|: the uint8 offset identity is exact
         Case c = CASES.get(0);
