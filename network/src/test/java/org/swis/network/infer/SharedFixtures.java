@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.swis.io.NpzReader;
-import org.swis.io.SharedWeights;
+import org.swis.io.SharedData;
 import org.swis.io.graph.Activation;
 import org.swis.io.graph.Graph;
 import org.swis.io.graph.NetworkModel;
@@ -43,7 +43,7 @@ final class SharedFixtures {
     private static Cifar cached;
 
     static synchronized Cifar cifar() {
-        Optional<Path> weights = SharedWeights.locate();
+        Optional<Path> weights = SharedData.weights();
         assumeTrue(weights.isPresent() && Files.isDirectory(weights.get().resolve(MODEL)),
                 "shared/weights/" + MODEL + " is absent (CI has ../shared beside the checkout)");
         Path set = weights.get().resolveSibling("datasets").resolve(SET);
