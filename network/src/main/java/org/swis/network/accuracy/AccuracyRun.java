@@ -121,7 +121,22 @@ public final class AccuracyRun {
                     bits = plan.bitsPerWeight();
                     passes = plan.serialPasses();
                 }
-                int[][] top = classify(engine, inputs, offset, withTop5, pool, o, method.id());
+                int[][] top;
+                int[][] whole = null;
+                if (method.family() == Method.Family.FP32 && calib.excluded()) {
+                    // One fp32 pass over every row up to the last evaluated one (calibration rows
+                    // included) gives both the evaluated row and the whole-set row.
+                    int w = o.limit() > 0 && evaluated.length > 0 ? evaluated[evaluated.length - 1] + 1 : set.size();
+                    int[] all = new int[w];
+                    java.util.Arrays.setAll(all, i -> i);
+                    whole = classify(engine, new Inputs(set, pre, all, false), offset, withTop5, pool, o, method.id());
+                    top = new int[evaluated.length][];
+                    for (int i = 0; i < top.length; i++) {
+                        top[i] = whole[evaluated[i]];
+                    }
+                } else {
+                    top = classify(engine, inputs, offset, withTop5, pool, o, method.id());
+                }
                 int correct = 0;
                 int correct5 = withTop5 ? 0 : -1;
                 for (int i = 0; i < evaluated.length; i++) {
@@ -143,8 +158,8 @@ public final class AccuracyRun {
                 }
                 predictions.put(method.id(), pred);
                 rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false));
-                if (method.family() == Method.Family.FP32 && calib.excluded()) {
-                    rows.add(wholeSet(fp, set, pre, offset, withTop5, o, pool));
+                if (whole != null) {
+                    rows.add(wholeSet(whole, set, withTop5));
                 }
             }
         } finally {
@@ -153,24 +168,11 @@ public final class AccuracyRun {
         return new Result(rows, evaluated, predictions, calib);
     }
 
-    /** fp32 over every image of the set (limit applied to the set's rows), calibration images included. */
-    private static Row wholeSet(FloatInference fp, LabelledSet set, ImagePreprocessor pre, int offset, boolean withTop5,
-                                Options o, ExecutorService pool) throws InputException {
-        int n = o.limit() > 0 ? Math.min(o.limit(), set.size()) : set.size();
-        int[] all = new int[n];
-        java.util.Arrays.setAll(all, i -> i);
-        Inputs inputs = new Inputs(set, pre, all, false);
-        Engine engine = batch -> {
-            float[][] out = new float[batch.size()][];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = fp.logits(batch.get(i));
-            }
-            return out;
-        };
-        int[][] top = classify(engine, inputs, offset, withTop5, pool, o, "fp32 (whole set)");
+    /** The fp32 row over rows 0..n−1 of the set, calibration images included. */
+    private static Row wholeSet(int[][] top, LabelledSet set, boolean withTop5) {
         int correct = 0;
         int correct5 = withTop5 ? 0 : -1;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < top.length; i++) {
             int label = set.label(i);
             if (top[i][0] == label) {
                 correct++;
@@ -184,7 +186,7 @@ public final class AccuracyRun {
                 }
             }
         }
-        return new Row(Method.fp32(), n, correct, correct5, 32, Double.NaN, true);
+        return new Row(Method.fp32(), top.length, correct, correct5, 32, Double.NaN, true);
     }
 
     @FunctionalInterface
