@@ -99,6 +99,11 @@ public final class AccuracyCommand implements Callable<Integer> {
             description = "Write every evaluated image's predicted class per method (file, label, one column per method).")
     Path predictions;
 
+    @Option(names = "--timing", paramLabel = "<file.csv>",
+            description = "Write each method's wall times and images/s with the machine, JDK, threads, batch and commit "
+                    + "(a measurement, not deterministic; kept apart from the accuracy CSV).")
+    Path timing;
+
     @Option(names = "--csv", description = "Print the table as CSV instead of an aligned table.")
     boolean csv;
 
@@ -141,6 +146,7 @@ public final class AccuracyCommand implements Callable<Integer> {
         }
         AtomicFiles.checkTarget(output, "--output");
         AtomicFiles.checkTarget(predictions, "--predictions");
+        AtomicFiles.checkTarget(timing, "--timing");
         NetworkModel net = NetworkFolder.load(modelDir);
         int classes = net.graph().labelOutputs() - net.graph().labelOffset();
         LabelledSet set = LabelledSet.open(setDir, classes);
@@ -247,6 +253,10 @@ public final class AccuracyCommand implements Callable<Integer> {
     public Integer call() throws InputException, IOException {
         Outcome out = run();
         write(out, output, plotDir, predictions);
+        if (timing != null) {
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            AtomicFiles.writeString(timing, AccuracyTiming.format(out, t, batch));
+        }
         root.out().println(out.model() + " on " + out.set() + " (calibration " + out.calibration() + ", "
                 + out.result().evaluated().length + " images evaluated)");
         root.out().print(csv ? TextTable.csv(COLUMNS, table(out)) : TextTable.aligned(COLUMNS, table(out), 1));

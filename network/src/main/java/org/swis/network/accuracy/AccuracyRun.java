@@ -53,9 +53,12 @@ public final class AccuracyRun {
      * @param correct   top-1 hits
      * @param top5      top-5 hits, or -1 when the network has fewer than 100 classes
      * @param wholeSet  true for the fp32 row over the whole set, calibration images included
+     * @param planSeconds      wall time to make the integer weights and prepare the kernels' layouts
+     * @param inferenceSeconds wall time of the inference over the images (decoding and preprocessing
+     *                         included unless the inputs were cached by an earlier method)
      */
     public record Row(Method method, int images, int correct, int top5, double bitsPerWeight, double serialPasses,
-                      boolean wholeSet) {
+                      boolean wholeSet, double planSeconds, double inferenceSeconds) {
         public double top1Percent() {
             return 100.0 * correct / images;
         }
@@ -101,6 +104,7 @@ public final class AccuracyRun {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
         try {
             for (Method method : o.methods()) {
+                long t0 = System.nanoTime();
                 Engine engine;
                 double bits;
                 double passes;
@@ -121,6 +125,7 @@ public final class AccuracyRun {
                     bits = plan.bitsPerWeight();
                     passes = plan.serialPasses();
                 }
+                long t1 = System.nanoTime();
                 int[][] top;
                 int[][] whole = null;
                 if (method.family() == Method.Family.FP32 && calib.excluded()) {
@@ -157,9 +162,11 @@ public final class AccuracyRun {
                     pred[i] = top[i][0];
                 }
                 predictions.put(method.id(), pred);
-                rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false));
+                double plan = (t1 - t0) / 1e9;
+                double infer = (System.nanoTime() - t1) / 1e9;
+                rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false, plan, infer));
                 if (whole != null) {
-                    rows.add(wholeSet(whole, set, withTop5));
+                    rows.add(wholeSet(whole, set, withTop5, plan, infer));
                 }
             }
         } finally {
@@ -169,7 +176,7 @@ public final class AccuracyRun {
     }
 
     /** The fp32 row over rows 0..n−1 of the set, calibration images included. */
-    private static Row wholeSet(int[][] top, LabelledSet set, boolean withTop5) {
+    private static Row wholeSet(int[][] top, LabelledSet set, boolean withTop5, double plan, double infer) {
         int correct = 0;
         int correct5 = withTop5 ? 0 : -1;
         for (int i = 0; i < top.length; i++) {
@@ -186,7 +193,7 @@ public final class AccuracyRun {
                 }
             }
         }
-        return new Row(Method.fp32(), top.length, correct, correct5, 32, Double.NaN, true);
+        return new Row(Method.fp32(), top.length, correct, correct5, 32, Double.NaN, true, plan, infer);
     }
 
     @FunctionalInterface
