@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Run the JMH benchmarks (module jmh, built with './mvnw -B -q -DskipTests package -pl jmh -am' "
                 + "when its jar is missing or stale) and write decompose.csv and kernels.csv into --output-dir.",

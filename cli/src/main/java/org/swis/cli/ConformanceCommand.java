@@ -45,6 +45,7 @@ import java.util.zip.ZipException;
  */
 @Command(name = "conformance",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Check kernels against the reference: every group's code for a decomposer, the prepared "
                 + "weight layout round trip and the exact GEMV/GEMM product for a matrix kernel, on seeded "

@@ -26,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis decompose}: encodes every weight tensor and writes the container (format in cli/README.md). */
 @Command(name = "decompose",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Encode every conv/depthwise/linear weight tensor (INT8 per tensor first; int8 input as is) "
                 + "with SWIS, SWIS-C, layer-wise weight truncation or uniform RTN INT-k, write the encoded model "

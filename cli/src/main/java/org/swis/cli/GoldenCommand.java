@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis golden}: exports the reference's golden test vectors (SPEC §10). */
 @Command(name = "golden",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Export the reference's golden test vectors (one directory per case: manifest.json and .npy "
                 + "files), each file written to a temporary file and renamed. Re-check them with 'swis verify-golden'.",

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis hw}: the hardware model's per-layer and summary tables and the Table 4 comparison. */
 @Command(name = "hw",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Run the cycle / energy model (docs/HWMODEL.md; 8x8 array, M = 4, paper defaults) on built-in "
                 + "networks or on a real model's conv and depthwise layers, and print the summary per design "

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 /** {@code swis inspect}: lists the tensors of a weight file with shape, dtype, layout and statistics. */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"List the tensors of a weight file (.npz, .npy or .safetensors) one at a time: "
                 + "name, shape, dtype, layout, count, min, max, mean, std (population).",

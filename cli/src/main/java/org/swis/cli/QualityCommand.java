@@ -26,6 +26,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis quality}: the equal-bits comparison of one model (SPEC §9). */
 @Command(name = "quality",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"The equal-bits comparison on one model: per layer and for the whole model, weight RMSE / SQNR "
                 + "and exact stored bits per weight of INT8, SWIS and SWIS-C (uniform N, SS and DS schedules), "
@@ -33,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
                 + "N and M; plus each layer's output error on random activations.",
             "Activations: i.i.d. uint8, 0 with probability 1/2, else uniform in 1..255 (SplittableRandom, seed "
                 + "--seed mixed with the layer index), --vectors receptive fields per layer. "
-                + "Layers are quantized per tensor to INT8 first (int8 input: its dequantized values are the reference).",
+                + "Layers are quantized per tensor to INT8 first; int8 input (e.g. a folder with weights_int.npz) is taken "
+                + "as it is, its dequantized values being the reference, so its int8 row is exact.",
             "Prints the whole-model headline (M = 4); --output writes every row as CSV; --plot-dir writes the "
                 + "RMSE-vs-bits figure (PNG and SVG)."},
         footerHeading = "%nExamples:%n",
@@ -91,7 +93,7 @@ public final class QualityCommand implements Callable<Integer> {
     static List<NamedLayer> layers(Model model) {
         List<NamedLayer> out = new ArrayList<>();
         for (ModelLayer l : model.layers()) {
-            out.add(new NamedLayer(l.name(), l.kind().manifestName(), l.weights()));
+            out.add(new NamedLayer(l.name(), l.kind().manifestName(), l.weights(), l.int8()));
         }
         return out;
     }

@@ -32,6 +32,7 @@ import org.swis.cli.report.Formats;
 import org.swis.cli.report.KernelResults;
 import org.swis.cli.report.SummaryReport;
 import org.swis.cli.report.TextTable;
+import org.swis.network.accuracy.AccuracyRun;
 import org.swis.hwmodel.ArrayConfig;
 import org.swis.hwmodel.Design;
 import org.swis.hwmodel.HwMain;
@@ -51,6 +52,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis reproduce}: regenerates every published result into {@code results/} and writes SUMMARY.md. */
 @Command(name = "reproduce",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Regenerate results/: the quality comparison of the embedded synthetic layer and of every "
                 + "--weights model (CSV + RMSE-vs-bits plot), a SWIS container round trip per model, the hardware "
@@ -86,6 +88,15 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Quality grid: default or quick (see 'swis quality --help').")
     String grid;
 
+    @Option(names = "--full", description = "Accuracy on every image: the embedded set with the table3 grid, and every "
+            + "shared model with its labelled sets (--shared-data) with the table3 grid (long: see results/SUMMARY.md "
+            + "for the times). Default: the quick grid on the embedded ResNet-20 and 1,000 images.")
+    boolean full;
+
+    @Option(names = "--no-accuracy", description = "Skip the accuracy runs (the tables of accuracy CSVs already in the "
+            + "output folder are still shown).")
+    boolean noAccuracy;
+
     @Option(names = "--no-hw-sweep", hidden = true, description = "Tests: skip HwMain.writeResults (hw_* files).")
     boolean noHwSweep;
 
@@ -108,7 +119,7 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     /** The parts of the run, in SUMMARY.md order; a new part is one more entry. */
     private List<Part> parts() {
-        return List.of(this::quality, this::containers, this::hardware, this::kernels, this::golden);
+        return List.of(this::quality, this::accuracy, this::containers, this::hardware, this::kernels, this::golden);
     }
 
     @Override
@@ -152,6 +163,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (noBench) {
             b.append(" --no-bench");
+        }
+        if (full) {
+            b.append(" --full");
+        }
+        if (noAccuracy) {
+            b.append(" --no-accuracy");
         }
         if (!"default".equals(grid)) {
             b.append(" --grid ").append(shellWord(grid));
@@ -294,6 +311,105 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + TextTable.markdown(HwTables.SUMMARY, HwTables.summary(shown))));
         }
         return sections;
+    }
+
+    /**
+     * Accuracy (SPEC §14): the quick grid on the embedded ResNet-20 and images (or, with --full, the table3 grid on
+     * every image of the embedded set and of every shared model's sets), then a Table-3 layout of every accuracy
+     * CSV in the output folder beside the paper's figures.
+     */
+    private List<SummaryReport.Section> accuracy() throws Exception {
+        StringBuilder b = new StringBuilder();
+        List<String> ranHere = new ArrayList<>();
+        if (!noAccuracy) {
+            List<String[]> jobs = new ArrayList<>();
+            jobs.add(new String[] {EmbeddedData.model().toString(), EmbeddedData.dataset().toString(), full ? "table3" : "quick"});
+            if (full) {
+                for (String[] pair : AccuracyPlan.SHARED) {
+                    java.util.Optional<Path> w = org.swis.io.SharedData.model(pair[0]);
+                    java.util.Optional<Path> d = org.swis.io.SharedData.datasets().map(p -> p.resolve(pair[1]));
+                    if (w.isPresent() && d.isPresent() && Files.isDirectory(d.get())) {
+                        jobs.add(new String[] {w.get().toString(), d.get().toString(), "table3"});
+                    } else {
+                        root.note("swis reproduce", "accuracy: " + pair[0] + " on " + pair[1] + " skipped (shared data not found)");
+                    }
+                }
+            }
+            for (String[] job : jobs) {
+                String model = AccuracyCommand.name(Path.of(job[0]));
+                String set = AccuracyCommand.name(Path.of(job[1]));
+                String base = "accuracy_" + model + "_" + set;
+                List<String> args = new ArrayList<>(root.quiet() ? List.of("-q") : List.of());
+                args.addAll(List.of("accuracy", job[0], "--data", job[1], "--grid", job[2],
+                        "-o", out.resolve(base + ".csv").toString(), "--plot-dir", out.toString(),
+                        "--timing", out.resolve("accuracy_timing_" + model + "_" + set + ".csv").toString()));
+                int code = SwisCommand.execute(args.toArray(String[]::new), root.out(), root.err());
+                if (code != SwisCommand.OK) {
+                    throw new IllegalStateException("swis " + String.join(" ", args) + " exited " + code);
+                }
+                report.wrote(base + ".csv", "accuracy_timing_" + model + "_" + set + ".csv", base + "_top1.png", base + "_top1.svg");
+                ranHere.add(base + ".csv");
+            }
+        }
+        List<Path> csvs = new ArrayList<>();
+        if (Files.isDirectory(out)) {
+            try (var s = Files.list(out)) {
+                s.filter(p -> p.getFileName().toString().startsWith("accuracy_")
+                        && !p.getFileName().toString().startsWith("accuracy_timing_")
+                        && p.getFileName().toString().endsWith(".csv")).sorted().forEach(csvs::add);
+            }
+        }
+        if (csvs.isEmpty()) {
+            b.append("No accuracy CSV in this folder (`swis accuracy -o`).\n");
+        }
+        for (Path csv : csvs) {
+            List<org.swis.cli.accuracy.AccuracyCsv.Parsed> rows = org.swis.cli.accuracy.AccuracyCsv.parse(
+                    Files.readAllLines(csv, StandardCharsets.UTF_8));
+            if (rows == null || rows.isEmpty()) {
+                continue;
+            }
+            String file = csv.getFileName().toString();
+            String model = rows.get(0).model();
+            String set = rows.get(0).set();
+            b.append("### ").append(model).append(" on ").append(set).append("\n\n");
+            b.append(AccuracyPlan.describe(model, set)).append("\n\n");
+            b.append("Source: [").append(file).append("](").append(file).append("); ")
+                    .append(ranHere.contains(file) ? "written by this run" : "from an earlier run (not rewritten by this one)");
+            Path timing = out.resolve(file.replace("accuracy_", "accuracy_timing_"));
+            if (Files.isRegularFile(timing)) {
+                List<String> t = Files.readAllLines(timing, StandardCharsets.UTF_8);
+                if (t.size() > 1) {
+                    String[] f = t.get(1).split(",", -1);
+                    b.append("; commit ").append(f[f.length - 1]).append(", speed in [")
+                            .append(timing.getFileName()).append("](").append(timing.getFileName()).append(")");
+                }
+            }
+            b.append(".\n\n");
+            List<List<String>> all = new ArrayList<>();
+            List<AccuracyRun.Row> asRows = new ArrayList<>();
+            for (org.swis.cli.accuracy.AccuracyCsv.Parsed r : rows) {
+                asRows.add(r.row());
+                all.add(List.of(r.method().id() + (r.wholeSet() ? " (whole set)" : ""),
+                        r.wholeSet() ? "float" : r.method().mode(), Integer.toString(r.images()),
+                        String.format(Locale.ROOT, "%.2f", r.top1Percent())));
+            }
+            String paper = AccuracyPlan.paperNetwork(model);
+            List<List<String>> t3 = org.swis.cli.accuracy.AccuracyTable.rows(asRows, paper);
+            if (!t3.isEmpty()) {
+                b.append("Laid out like the paper's Table 3 (integer mode, scheduled SWIS / SWIS-C at 8 array columns")
+                        .append(paper == null ? "" : "; in parentheses the paper's " + paper + ", a different network and "
+                                + "set unless the names match: compare the shapes of the columns, not the values")
+                        .append("). Top-1 %:\n\n");
+                b.append(TextTable.markdown(org.swis.cli.accuracy.AccuracyTable.COLUMNS, t3)).append('\n');
+            }
+            b.append("<details><summary>All ").append(rows.size()).append(" rows</summary>\n\n")
+                    .append(TextTable.markdown(List.of("method", "mode", "images", "top1_%"), all)).append("\n</details>\n\n");
+            Path png = out.resolve(file.replace(".csv", "_top1.png"));
+            if (Files.isRegularFile(png)) {
+                b.append("Figure: [top-1 vs N](").append(png.getFileName()).append(").\n\n");
+            }
+        }
+        return List.of(new SummaryReport.Section("Accuracy on real images (SPEC §14)", b.toString()));
     }
 
     /** The JMH suite in quick mode (unless --no-bench) and the tables of whatever benchmark CSVs are present. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code swis verify-golden}: re-checks exported golden vectors against the reference. */
 @Command(name = "verify-golden",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Re-check every case directory under <dir> (a directory with manifest.json) against the "
                 + "reference: recompute decompositions, streams and MAC results and compare them bit for bit.",

@@ -388,8 +388,8 @@ class CommandsTest {
         Path a = dir.resolve("ra");
         Path b = dir.resolve("rb");
         for (Path out : List.of(a, b)) {
-            SwisCommandTest.Run r = run("reproduce", "-q", "--no-bench", "--no-hw-sweep", "--grid", "quick", "--weights", m.toString(),
-                    "--output-dir", out.toString());
+            SwisCommandTest.Run r = run("reproduce", "-q", "--no-bench", "--no-accuracy", "--no-hw-sweep", "--grid", "quick",
+                    "--weights", m.toString(), "--output-dir", out.toString());
             assertEquals(0, r.code(), r.err());
             // 5 files per quality model (CSV + 2 plots x PNG/SVG) x 2 models + 4 hardware plots
             assertTrue(r.out().contains("SUMMARY.md and 14 result files in "), r.out());
@@ -402,9 +402,10 @@ class CommandsTest {
         assertTrue(summary.contains("exact (2/2 tensors)"), summary);
         assertTrue(summary.contains("Not measured (no kernels.csv or kernels_quick.csv)"), summary);
         assertTrue(summary.contains("## Environment"), summary);
-        assertTrue(summary.contains("```\n./swis reproduce --weights " + m + " --no-bench --grid quick --no-hw-sweep\n```"),
+        assertTrue(summary.contains("```\n./swis reproduce --weights " + m + " --no-bench --no-accuracy --grid quick --no-hw-sweep\n```"),
                 summary);
-        assertTrue(summary.contains("- command line: `./swis reproduce -q --no-bench --no-hw-sweep --grid quick --weights "
+        assertTrue(summary.contains("No accuracy CSV in this folder"), summary);
+        assertTrue(summary.contains("- command line: `./swis reproduce -q --no-bench --no-accuracy --no-hw-sweep --grid quick --weights "
                 + m + " --output-dir " + a + "`"), summary);
         String[] parts = Files.readString(b.resolve("SUMMARY.md")).split("## Environment");
         assertEquals(summary.split("## Environment")[0], parts[0], "SUMMARY.md is deterministic above Environment");
@@ -412,10 +413,13 @@ class CommandsTest {
 
     @Test
     void everySubcommandHasHelpWithExamples() {
-        for (String c : List.of("inspect", "decompose", "quality", "hw", "golden", "verify-golden", "bench", "reproduce")) {
+        for (String c : List.of("inspect", "decompose", "quality", "accuracy", "hw", "golden", "verify-golden", "bench", "reproduce", "conformance")) {
             SwisCommandTest.Run r = run(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().contains("Examples:"), c + ": " + r.out());
+            SwisCommandTest.Run v = run(c, "--version");
+            assertEquals(0, v.code(), c);
+            assertTrue(v.out().startsWith("swis "), c + ": " + v.out());
         }
     }
 }

@@ -36,6 +36,37 @@ public final class AccuracyCsv {
         return b.toString();
     }
 
+    /** A row read back from an accuracy CSV: the method, images, top-1 hits and whether it is the whole-set fp32 row. */
+    public record Parsed(String model, String set, Method method, int images, int correct, boolean wholeSet,
+                         String calibration) {
+        public double top1Percent() {
+            return 100.0 * correct / images;
+        }
+
+        /** As a run row (times and bits not kept), for the table layouts. */
+        public AccuracyRun.Row row() {
+            return new AccuracyRun.Row(method, images, correct, -1, Double.NaN, Double.NaN, wholeSet, Double.NaN, Double.NaN);
+        }
+    }
+
+    /** Reads a CSV written by {@link #format}; null when the header is not this format's. */
+    public static List<Parsed> parse(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).equals(String.join(",", HEADER))) {
+            return null;
+        }
+        List<Parsed> out = new java.util.ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            boolean whole = f[3].endsWith(" (whole set)");
+            String id = whole ? f[3].substring(0, f[3].length() - " (whole set)".length()) : f[3];
+            out.add(new Parsed(f[0], f[1], Method.parse(id), Integer.parseInt(f[2]), Integer.parseInt(f[11]), whole, f[14]));
+        }
+        return out;
+    }
+
     static String pct(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v);
     }

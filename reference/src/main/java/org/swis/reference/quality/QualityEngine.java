@@ -28,7 +28,8 @@ import org.swis.reference.tensor.WeightTensor;
  * activations) of INT8, SWIS and SWIS-C (unscheduled, single-shift and double-shift schedules),
  * layer-wise weight truncation and uniform RTN INT-k, with the exact stored bits per weight.
  *
- * <p>All layers are quantized per tensor to INT8 (|q| &lt;= 127) first, as in the paper. Output
+ * <p>All layers are quantized per tensor to INT8 (|q| &lt;= 127) first, as in the paper, except layers
+ * whose model gives int8 weights, which are taken as they are (SPEC §1.3). Output
  * error: each filter's dot product with {@code activationVectors} random receptive fields whose
  * entries are i.i.d. uint8, 0 with probability 1/2 (post-ReLU sparsity) and otherwise uniform in
  * 1..255, drawn from {@link SplittableRandom} with the grid's seed and the layer index.
@@ -50,7 +51,7 @@ public final class QualityEngine {
 
     static List<QualityRow> layer(String model, NamedLayer layer, int index, QualityGrid grid) {
         WeightTensor w = layer.weights();
-        QuantizedTensor q = Quantizer.quantize(w, QuantizerConfig.DEFAULT);
+        QuantizedTensor q = layer.int8() != null ? layer.int8() : Quantizer.quantize(w, QuantizerConfig.DEFAULT);
         double[] original = new double[w.size()];
         for (int i = 0; i < original.length; i++) {
             original[i] = w.get(i);
