@@ -82,6 +82,10 @@ public final class AccuracyCommand implements Callable<Integer> {
             description = "Calibrate on this set (all of its images) instead of the default rule.")
     Path calib;
 
+    @Option(names = "--calib-limit", paramLabel = "<n>",
+            description = "Calibrate on the first n images of a separate calibration set only (default: all of it).")
+    int calibLimit;
+
     @Option(names = "-M", paramLabel = "<m>", defaultValue = "4", description = "Group size M (default 4).")
     int m;
 
@@ -135,6 +139,9 @@ public final class AccuracyCommand implements Callable<Integer> {
         if (batch < 1 || batch > 4096) {
             throw new InputException("--batch", "value", "1..4096", Integer.toString(batch));
         }
+        if (calibLimit < 0) {
+            throw new InputException("--calib-limit", "value", "a non-negative count", Integer.toString(calibLimit));
+        }
         if (m < 1 || m > 32) {
             throw new InputException("-M", "value", "1..32", Integer.toString(m));
         }
@@ -154,14 +161,14 @@ public final class AccuracyCommand implements Callable<Integer> {
         String calibText;
         if (calib != null) {
             LabelledSet c = LabelledSet.open(calib, classes);
-            cs = CalibrationSet.separate(calib, c.size());
-            calibText = name(calib) + ":" + c.size();
+            cs = CalibrationSet.separate(calib, calibCount(c.size()));
+            calibText = name(calib) + ":" + calibCount(c.size());
         } else {
             Path sibling = CalibrationSet.sibling(setDir);
             if (sibling != null) {
                 LabelledSet c = LabelledSet.open(sibling, classes);
-                cs = CalibrationSet.separate(sibling, c.size());
-                calibText = name(sibling) + ":" + c.size();
+                cs = CalibrationSet.separate(sibling, calibCount(c.size()));
+                calibText = name(sibling) + ":" + calibCount(c.size());
             } else {
                 cs = CalibrationSet.subset(setDir, set.size());
                 calibText = name(setDir) + "-subset:" + cs.rows().length;
@@ -171,6 +178,10 @@ public final class AccuracyCommand implements Callable<Integer> {
                 new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1), Progress.of(root));
         AccuracyRun.Result r = AccuracyRun.run(net, set, cs, o);
         return new Outcome(name(modelDir), name(setDir), calibText, set, r);
+    }
+
+    private int calibCount(int size) {
+        return calibLimit > 0 ? Math.min(calibLimit, size) : size;
     }
 
     static String name(Path p) {

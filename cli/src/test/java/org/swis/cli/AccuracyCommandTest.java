@@ -23,17 +23,17 @@ class AccuracyCommandTest {
     void embeddedDefaultWritesCsvPlotAndPredictions() throws Exception {
         Path csv = dir.resolve("acc.csv");
         Path pred = dir.resolve("pred.csv");
-        String[] args = {"-q", "accuracy", "--methods", "fp32,int8,swis:3:ss:8", "--limit", "24", "-o", csv.toString(),
+        String[] args = {"-q", "accuracy", "--methods", "fp32,int8,swis:3:ss:8", "--limit", "16", "--calib-limit", "16", "-o", csv.toString(),
             "--plot-dir", dir.toString(), "--predictions", pred.toString()};
         SwisCommandTest.Run r = run(args);
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("model,set,images,method"));
-        assertTrue(lines.get(2).startsWith("cifar10_resnet20,cifar10_test_1000,24,int8,"), lines.get(2));
+        assertTrue(lines.get(2).startsWith("cifar10_resnet20,cifar10_test_1000,16,int8,"), lines.get(2));
         assertTrue(Files.exists(dir.resolve("accuracy_cifar10_resnet20_cifar10_test_1000_top1.png")));
         List<String> p = Files.readAllLines(pred);
-        assertEquals(25, p.size());
+        assertEquals(17, p.size());
         assertEquals("file,label,fp32,int8,swis:3:ss:8", p.get(0));
         byte[] first = Files.readAllBytes(csv);
         assertEquals(0, run(args).code());

@@ -45,7 +45,7 @@ class AccuracyRunTest {
         model = NetworkFolder.load(data.resolve("cifar10_resnet20"));
         set = LabelledSet.open(data.resolve("cifar10_test_1000"), 10);
         Path c = CalibrationSet.sibling(data.resolve("cifar10_test_1000"));
-        calib = c != null ? CalibrationSet.separate(c, 64) : CalibrationSet.subset(data.resolve("cifar10_test_1000"), set.size());
+        calib = c != null ? CalibrationSet.separate(c, 32) : CalibrationSet.subset(data.resolve("cifar10_test_1000"), set.size());
     }
 
     static AccuracyRun.Result run(List<String> methods, int limit, int threads, int batch) throws Exception {
@@ -61,7 +61,7 @@ class AccuracyRunTest {
 
     @Test
     void swisAtEightShiftsPredictsExactlyLikeInt8() throws Exception {
-        AccuracyRun.Result r = run(List.of("int8", "swis:8", "swis-c:8", "int8+w", "swis:8+w"), 48, 2, 16);
+        AccuracyRun.Result r = run(List.of("int8", "swis:8", "swis-c:8", "int8+w", "swis:8+w"), 32, 2, 16);
         Map<String, int[]> p = r.predictions();
         assertArrayEquals(p.get("int8"), p.get("swis:8"));
         assertArrayEquals(p.get("int8"), p.get("swis-c:8"));
@@ -70,9 +70,9 @@ class AccuracyRunTest {
 
     @Test
     void predictionsDoNotDependOnThreadsOrBatching() throws Exception {
-        List<String> methods = List.of("int8", "swis:3:ss:8", "swis-c:2.5:ds:16", "act-trunc:4", "wgt-trunc:5", "rtn:4+w");
-        AccuracyRun.Result a = run(methods, 40, 1, 1);
-        AccuracyRun.Result b = run(methods, 40, 2, 7);
+        List<String> methods = List.of("swis:3:ss:8", "swis-c:2.5:ds:16", "act-trunc:4", "rtn:4+w");
+        AccuracyRun.Result a = run(methods, 24, 1, 1);
+        AccuracyRun.Result b = run(methods, 24, 2, 7);
         for (String m : methods) {
             assertArrayEquals(a.predictions().get(m), b.predictions().get(m), m);
         }
@@ -80,7 +80,7 @@ class AccuracyRunTest {
 
     @Test
     void orderingsThatMustHold() throws Exception {
-        AccuracyRun.Result r = run(List.of("fp32", "int8", "swis:4:ss:8", "wgt-trunc:2", "act-trunc:2"), 200, 2, 16);
+        AccuracyRun.Result r = run(List.of("fp32", "int8", "swis:4:ss:8", "wgt-trunc:2", "act-trunc:2"), 150, 2, 16);
         double fp32 = top1(r, "fp32");
         double int8 = top1(r, "int8");
         // The checkpoint records 91.78 % on clean CIFAR-10; these are lossy JPEGs (datasets README: roughly ten points lower).
@@ -89,6 +89,6 @@ class AccuracyRunTest {
         assertTrue(top1(r, "swis:4:ss:8") >= int8 - 5, "SWIS at 4 shifts stays near int8");
         assertTrue(top1(r, "wgt-trunc:2") <= int8 - 20, "2-bit weight truncation loses most of the accuracy");
         assertTrue(top1(r, "act-trunc:2") <= int8 - 20, "2-bit activations lose most of the accuracy");
-        assertEquals(200, r.evaluated().length);
+        assertEquals(150, r.evaluated().length);
     }
 }
