@@ -10,13 +10,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.SwisInputException;
 import org.swis.reference.encode.EncodedTensor;
 import org.swis.reference.encode.GroupStreamCodec;
 import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.DecomposedTensor;
-import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.Decomposer;
+import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.GroupCode;
 import org.swis.reference.swis.Scheme;
 import org.swis.reference.tensor.QuantizedTensor;
@@ -25,6 +27,7 @@ import org.swis.reference.tensor.QuantizerConfig;
 import org.swis.reference.tensor.WeightTensor;
 
 /** Invariants of whole-tensor decomposition and its packed encoding (SPEC §2-§4). */
+@AddLifecycleHook(DeepTries.class)
 class TensorProperties {
 
     /** A small integer layer with a decomposition config and per-filter shift counts. */
