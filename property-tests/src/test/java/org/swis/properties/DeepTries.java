@@ -11,7 +11,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * {@code deep} profile of property-tests/pom.xml), every property of a container annotated with
  * {@code @AddLifecycleHook(DeepTries.class)} runs at least N tries; without it (the default build)
  * each keeps the tries its {@code @Property} states. A property whose whole parameter space is
- * smaller than N is still run exhaustively by jqwik, with fewer tries.
+ * smaller than N is run exhaustively by jqwik, with fewer tries; examples (no parameters) run once.
  */
 public final class DeepTries implements AroundPropertyHook {
     /** System property holding the minimum number of tries. */
@@ -26,7 +26,8 @@ public final class DeepTries implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         String value = System.getProperty(PROPERTY, "").trim();
-        if (!value.isEmpty()) {
+        // An @Example (no parameters) is one fixed case: running it N times would check nothing more.
+        if (!value.isEmpty() && context.targetMethod().getParameterCount() > 0) {
             int deep;
             try {
                 deep = Integer.parseInt(value);
