@@ -32,16 +32,28 @@ class CostTableTest {
         assertThrows(IllegalArgumentException.class, () -> T.serialStepRel("SS", 3));
     }
 
+    /**
+     * The area model is calibrated on three Table 4 figures only (SWIS-SS 0.54, SWIS-DS 0.55,
+     * BitFusion 0.57 mm2) and Fig. 3's M = 4 PE areas (SS 0.38, DS 0.55 of an FXP8 PE); asserting
+     * those back would hold by construction. Checked instead: the Table 4 areas it was not given
+     * (SWIS-C-SS, Act-trunc, Wgt-trunc 0.54; SWIS-C-DS 0.55; 8-bit FXP 0.54, the paper's iso-area
+     * baseline) and the FXP8 PE area derived by hand: (0.55 - 0.54) / (64 * (0.55 - 0.38)) =
+     * 0.01 / 10.88 = 9.1912e-4 mm2.
+     */
     @Test
-    void areaCalibrationReproducesTable4SsAndDsAndPredictsFxp() {
+    void areaModelPredictsTheTable4AreasItWasNotCalibratedOn() {
         ArrayConfig cfg = ArrayConfig.paperDefault();
-        double a = 0.01 / (64 * (0.55 - 0.38));
-        assertEquals(a, M.fxpPeAreaM4(), 1e-12);
-        assertEquals(0.54, M.areaMm2(Design.SWIS_SS, cfg), 1e-9);
-        assertEquals(0.55, M.areaMm2(Design.SWIS_DS, cfg), 1e-9);
-        assertEquals(0.57, M.areaMm2(Design.BITFUSION_4X8, cfg), 1e-9);
-        assertEquals(0.54 - 64 * 0.38 * a + 64 * a, M.areaMm2(Design.FXP8, cfg), 1e-9);
-        assertEquals(0.54 - 64 * 0.38 * a + 64 * a / 4, M.areaMm2(Design.FXP8_SCALAR, cfg), 1e-9);
+        assertEquals(9.1912e-4, M.fxpPeAreaM4(), 1e-8);
+        for (Design d : new Design[] {Design.SWIS_C_SS, Design.ACT_TRUNC, Design.WGT_TRUNC}) {
+            assertEquals(0.54, M.areaMm2(d, cfg), 0.005, d.label());
+        }
+        assertEquals(0.55, M.areaMm2(Design.SWIS_C_DS, cfg), 0.005);
+        // FXP8 as 64 scalar 8-bit MAC PEs (the Table 4 model's FXP8 hypothesis): SRAM 0.54 - 64 * 0.38 * a
+        // = 0.51765 plus 64 * a / 4 = 0.01471, i.e. 0.5324 mm2, within 1.5 % of the paper's 0.54; as 64
+        // M = 4 vector PEs it would be 0.5765 mm2, 6.8 % over, so the paper's iso-area FXP8 is not that.
+        assertEquals(0.5324, M.areaMm2(Design.FXP8_SCALAR, cfg), 1e-4);
+        assertTrue(Math.abs(M.areaMm2(Design.FXP8_SCALAR, cfg) / 0.54 - 1) < 0.015);
+        assertEquals(0.5765, M.areaMm2(Design.FXP8, cfg), 1e-4);
     }
 
     @Test

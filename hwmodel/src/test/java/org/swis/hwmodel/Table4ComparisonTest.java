@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +26,37 @@ class Table4ComparisonTest {
         assertEquals(41, Table4Comparison.paperCells().size());
     }
 
+    /**
+     * The inconsistent cells are derived here from the paper's printed frame rates alone, not restated
+     * from the model's list: within a network F/s = K * k / N (k = 2 for double-shift designs, else 1;
+     * BitFusion 4x8 runs 2 passes; FXP8 is held to the 8-pass bit-serial rate), K taken from the
+     * network's Act-trunc N = 6 cell. A cell breaks the rule when it misses the prediction by more than
+     * the printing allows: its own rounding (0.05) plus the reference cell's rounding (0.05) carried
+     * through 6 / passes.
+     */
     @Test
-    void exactlyTheNotesFlaggedCellsAreInconsistent() {
+    void theInconsistentCellsAreThoseBreakingThePapersOwnRule() {
+        Map<String, Double> k = new LinkedHashMap<>();
+        for (Table4Comparison.PaperCell c : Table4Comparison.paperCells()) {
+            if (c.design() == Design.ACT_TRUNC && c.shifts() == 6) {
+                k.putIfAbsent(c.net(), c.framesPerSecond() * 6);
+            }
+        }
+        List<String> breaking = new ArrayList<>();
+        for (Table4Comparison.PaperCell c : Table4Comparison.paperCells()) {
+            boolean ds = c.design() == Design.SWIS_DS || c.design() == Design.SWIS_C_DS;
+            double passes = c.design() == Design.BITFUSION_4X8 ? 2 : c.shifts() / (ds ? 2 : 1);
+            double predicted = k.get(c.net()) / passes;
+            // Table 4 prints F/s to 0.1 (VGG FXP8's "94" misses its prediction by 47 either way).
+            if (Math.abs(c.framesPerSecond() - predicted) > 0.05 + 0.05 * 6 / passes) {
+                breaking.add(c.net() + "/" + c.design().label() + "/" + c.shifts());
+            }
+        }
+        // The rule flags the three FXP8 cells and the two cells the paper notes call typos.
+        assertEquals(5, breaking.size(), breaking.toString());
         List<String> flagged = cmp.rows().stream().filter(r -> !r.consistent())
                 .map(r -> r.paper().net() + "/" + r.paper().design().label() + "/" + r.paper().shifts()).toList();
-        assertEquals(List.of("resnet18/FXP8/8.0", "mobilenetv2/FXP8/8.0", "mobilenetv2/SWIS-C-SS/4.0",
-                "vgg16/FXP8/8.0", "vgg16/SWIS-C-DS/3.0"), flagged);
+        assertEquals(breaking, flagged);
     }
 
     @Test

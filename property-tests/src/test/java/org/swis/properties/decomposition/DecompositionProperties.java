@@ -11,12 +11,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.GroupDecomposer;
 import org.swis.reference.swis.Scheme;
 import org.swis.reference.swis.SupportVector;
 
 /** Invariants of the per-group SWIS / SWIS-C search (SPEC §3). */
+@AddLifecycleHook(DeepTries.class)
 class DecompositionProperties {
 
     /** A group: magnitudes 0..255 (biased to edges 0, 1, 127, 128, 255), signs, M in 1..16. */

@@ -10,6 +10,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.schedule.FilterScheduler;
 import org.swis.reference.schedule.Schedule;
 import org.swis.reference.schedule.ScheduleConfig;
@@ -17,6 +19,7 @@ import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.tensor.QuantizedTensor;
 
 /** Invariants of filter scheduling (paper §4.3; SPEC §6). */
+@AddLifecycleHook(DeepTries.class)
 class ScheduleProperties {
 
     /** Per-filter costs, non-increasing in n like real MSE costs, plus a config. */

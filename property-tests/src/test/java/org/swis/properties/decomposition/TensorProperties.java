@@ -10,13 +10,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.SwisInputException;
 import org.swis.reference.encode.EncodedTensor;
 import org.swis.reference.encode.GroupStreamCodec;
 import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.DecomposedTensor;
-import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.Decomposer;
+import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.GroupCode;
 import org.swis.reference.swis.Scheme;
 import org.swis.reference.tensor.QuantizedTensor;
@@ -25,6 +27,7 @@ import org.swis.reference.tensor.QuantizerConfig;
 import org.swis.reference.tensor.WeightTensor;
 
 /** Invariants of whole-tensor decomposition and its packed encoding (SPEC §2-§4). */
+@AddLifecycleHook(DeepTries.class)
 class TensorProperties {
 
     /** A small integer layer with a decomposition config and per-filter shift counts. */
@@ -105,19 +108,34 @@ class TensorProperties {
         return Arbitraries.of(1, 2, 4, 8, 16);
     }
 
+    /**
+     * Every weight is reconstructed as its source magnitude rounded to the nearest value (ties to the
+     * smaller) that its own group's shifts can represent, with its sign kept (SPEC §2-§3, paper Eq. 6).
+     * The weight's group is derived here from the grouping rule (M consecutive channels at one tap;
+     * along the taps for single-channel filters) and the representable values by {@link BruteForce}
+     * subset sums, not through the reference's GroupLayout or SupportVector.
+     */
     @Property(tries = 150)
-    void reconstructionKeepsSignsAndUsesOnlyRepresentableMagnitudes(@ForAll("cases") Case c) {
+    void everyWeightIsRoundedToTheNearestValueOfItsOwnGroupsShifts(@ForAll("cases") Case c) {
         DecomposedTensor d = Decomposer.decompose(c.tensor(), c.config(), c.shifts());
+        QuantizedTensor src = c.tensor();
         QuantizedTensor r = d.reconstructed();
-        for (int i = 0; i < r.size(); i++) {
-            assertThat(r.negative(i)).isEqualTo(c.tensor().negative(i));
-        }
-        for (int g = 0; g < d.groupCount(); g++) {
-            GroupCode code = d.code(g);
-            assertThat(code.n()).isEqualTo(c.shifts()[g / d.groupsPerFilter()]);
-            for (int i = 0; i < code.m(); i++) {
-                assertThat(code.support().represents(code.magnitude(i))).isTrue();
-            }
+        int m = c.config().m();
+        int channels = src.channels();
+        int taps = src.kh() * src.kw();
+        int perFilter = taps * channels;
+        int groupsPerFilter = channels == 1 ? (taps + m - 1) / m : taps * ((channels + m - 1) / m);
+        assertThat(d.groupsPerFilter()).isEqualTo(groupsPerFilter);
+        for (int i = 0; i < src.size(); i++) {
+            int f = i / perFilter;
+            int tap = i % perFilter / channels;
+            int channel = i % perFilter % channels;
+            int group = channels == 1 ? tap / m : tap * ((channels + m - 1) / m) + channel / m;
+            GroupCode code = d.code(f * groupsPerFilter + group);
+            assertThat(code.n()).isEqualTo(c.shifts()[f]);
+            int expected = BruteForce.round(src.magnitude(i), BruteForce.values(code.support().shifts()));
+            assertThat(r.magnitude(i)).as("weight %d (filter %d, group %d)", i, f, group).isEqualTo(expected);
+            assertThat(r.negative(i)).isEqualTo(src.negative(i));
         }
     }
 

@@ -10,6 +10,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.mac.AccumulatorWidths;
 import org.swis.reference.mac.ActivationType;
 import org.swis.reference.mac.BitSerialMac;
@@ -20,6 +22,7 @@ import org.swis.reference.mac.PeMode;
 import org.swis.reference.swis.GroupCode;
 
 /** Paper Eq. 7 on one group: value, SS = DS, cycle closed forms, overflow reporting. */
+@AddLifecycleHook(DeepTries.class)
 class BitSerialMacPropertyTest {
     record GroupCase(GroupCode code, ActivationType type, int[] activations) {
     }

@@ -12,11 +12,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.swis.properties.DeepTries;
 import org.swis.reference.baseline.ActivationTruncation;
 import org.swis.reference.baseline.WeightTruncation;
-import org.swis.reference.layer.IntegerWeights;
 import org.swis.reference.layer.Conv2d;
 import org.swis.reference.layer.Conv2dParams;
+import org.swis.reference.layer.IntegerWeights;
 import org.swis.reference.layer.LayerResult;
 import org.swis.reference.layer.LayerWeights;
 import org.swis.reference.layer.LinearLayer;
@@ -29,13 +31,14 @@ import org.swis.reference.mac.Overflow;
 import org.swis.reference.mac.PeMode;
 import org.swis.reference.swis.Alpha;
 import org.swis.reference.swis.DecomposedTensor;
-import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.Decomposer;
+import org.swis.reference.swis.DecompositionConfig;
 import org.swis.reference.swis.GroupLayout;
 import org.swis.reference.swis.Scheme;
 import org.swis.reference.tensor.QuantizedTensor;
 
 /** Whole layers through the bit-serial PE against plain integer layers, im2col, closed-form cycles. */
+@AddLifecycleHook(DeepTries.class)
 class LayerPropertyTest {
     /** A linear layer: weights [out][in] (canonical = row-major), activations [in][batch], per-filter N. */
     record Linear(int out, int in, int m, Scheme scheme, int[] counts, int[] weights, ActivationType type,

@@ -207,7 +207,7 @@ public final class Json {
             if (c == '-') {
                 pos++;
             }
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+            while (pos < s.length() && digit(s.charAt(pos))) {
                 pos++;
             }
             if (pos == start || pos == start + 1 && c == '-') {
@@ -239,7 +239,7 @@ public final class Json {
         Object fraction(int start) {
             if (peek('.')) {
                 int digits = pos;
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                while (pos < s.length() && digit(s.charAt(pos))) {
                     pos++;
                 }
                 if (pos == digits) {
@@ -252,7 +252,7 @@ public final class Json {
                     pos++;
                 }
                 int digits = pos;
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                while (pos < s.length() && digit(s.charAt(pos))) {
                     pos++;
                 }
                 if (pos == digits) {
@@ -264,6 +264,28 @@ public final class Json {
                 throw error("a finite number");
             }
             return v;
+        }
+
+        /**
+         * JSON's digits are ASCII '0'-'9' only: {@link Character#isDigit} also accepts other scripts'
+         * digits, which {@link Double#parseDouble} then rejects with an unchecked exception.
+         */
+        static boolean digit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** The value of an ASCII hex digit of a backslash-u escape, or -1. */
+        static int hexDigit(char c) {
+            if (digit(c)) {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f') {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F') {
+                return c - 'A' + 10;
+            }
+            return -1;
         }
 
         boolean peek(char c) {
@@ -307,7 +329,7 @@ public final class Json {
                             }
                             int u = 0;
                             for (int k = 0; k < 4; k++) {
-                                int d = Character.digit(s.charAt(pos + k), 16);
+                                int d = hexDigit(s.charAt(pos + k));
                                 if (d < 0) {
                                     throw error("4 hex digits");
                                 }

@@ -63,4 +63,16 @@ class NpyJsonTest {
         assertTrue(e.field().startsWith("d.json at offset"), e.field());
         assertThrows(SwisInputException.class, () -> Json.parse("t.json", "{} x"));
     }
+
+    @Test
+    void jsonDigitsAreAsciiOnly() {
+        // U+0663 ARABIC-INDIC DIGIT THREE and U+FF21 FULLWIDTH A: digits and letters to
+        // Character.isDigit/digit, not to JSON; once they escaped as NumberFormatException.
+        for (String doc : new String[] {"[\u0663]", "[1.\u0663]", "[1e\u0663]", "[99999999999999999999\u0663]",
+                "[\"\\u00\u0663\u0663\"]", "[\"\\u00\uff21\uff21\"]"}) {
+            SwisInputException e = assertThrows(SwisInputException.class, () -> Json.parseNumbers("u.json", doc), doc);
+            assertTrue(e.field().startsWith("u.json at offset"), e.field());
+        }
+        assertEquals(List.of(1.5e3, "\u00ff"), Json.parseNumbers("a.json", "[1.5E3, \"\\u00fF\"]"));
+    }
 }
