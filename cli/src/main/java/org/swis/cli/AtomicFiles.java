@@ -61,6 +61,38 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Checks an output folder before any work (null: nothing to check). An existing path must be a
+     * writable folder; a missing folder is accepted when its parent is an existing writable folder (it
+     * is created when the first file is written, one level only); a missing parent is an error.
+     *
+     * @param option the option that named it, for the message
+     */
+    public static void checkFolder(Path folder, String option) throws org.swis.io.InputException {
+        if (folder == null) {
+            return;
+        }
+        Path abs = folder.toAbsolutePath();
+        if (Files.exists(abs)) {
+            if (!Files.isDirectory(abs)) {
+                throw new org.swis.io.InputException(folder.toString(), option, "a folder", "a file");
+            }
+            if (!Files.isWritable(abs)) {
+                throw new org.swis.io.InputException(folder.toString(), option, "a writable folder", "read-only");
+            }
+            return;
+        }
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new org.swis.io.InputException(folder.toString(), option,
+                    "an existing folder or a new one in an existing folder", "no folder " + parent);
+        }
+        if (!Files.isWritable(parent)) {
+            throw new org.swis.io.InputException(folder.toString(), option, "a folder that can be created",
+                    "read-only " + parent);
+        }
+    }
+
     /** Produces the content of a file. */
     @FunctionalInterface
     public interface Content {

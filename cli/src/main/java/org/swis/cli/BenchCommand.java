@@ -92,8 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException, InterruptedException {
+        Path dir = outputDir.isAbsolute() ? outputDir : repositoryRoot().resolve(outputDir);
+        AtomicFiles.checkFolder(dir, "--output-dir");
         if (largeDecompose) {
-            Path dir = outputDir.isAbsolute() ? outputDir : repositoryRoot().resolve(outputDir);
             List<String> kernels = new ArrayList<>(List.of(org.swis.kernels.KernelRegistry.fastestDecomposer().name()));
             if (!kernels.contains("table-scalar")) {
                 kernels.add("table-scalar");
@@ -103,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
             root.note("swis bench", "wrote " + csv);
             return SwisCommand.OK;
         }
-        run(repositoryRoot(), outputDir.isAbsolute() ? outputDir : repositoryRoot().resolve(outputDir), quick, extra,
+        run(repositoryRoot(), dir, quick, extra,
                 Progress.of(root), root.quiet());
         return SwisCommand.OK;
     }

@@ -172,6 +172,7 @@ public final class DecomposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        AtomicFiles.checkTarget(output, "--output");
         LayerEncoder.Options o = options();
         if (threads < 1) {
             throw new InputException("--threads", "value", "at least 1", Integer.toString(threads));

@@ -27,9 +27,7 @@ public final class GoldenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
-        if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
-            throw new InputException(output.toString(), "path", "a directory (or a path to create)", "a file");
-        }
+        AtomicFiles.checkFolder(output, "--output");
         int n = GoldenVectors.generate(output);
         root.out().println("wrote " + n + " golden cases to " + output);
         root.out().flush();

@@ -129,6 +129,7 @@ public final class HwCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        AtomicFiles.checkFolder(output, "--output");
         List<Design> ds = designs(designs);
         List<Integer> n = ns.isEmpty() ? List.of(2, 3, 4) : ns;
         for (int v : n) {

@@ -64,7 +64,8 @@ public final class InspectCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws ImportException, IOException {
+    public Integer call() throws org.swis.io.InputException, IOException {
+        AtomicFiles.checkTarget(output, "--output");
         Layout forced = org.swis.io.model.ModelLoader.layoutOption(layout);
         Manifest m = manifest == null ? null : Manifest.read(manifest);
         List<List<String>> rows = new ArrayList<>();

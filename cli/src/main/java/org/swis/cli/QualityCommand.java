@@ -120,6 +120,8 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        AtomicFiles.checkTarget(output, "--output");
+        AtomicFiles.checkFolder(plotDir, "--plot-dir");
         QualityGrid g = grid(grid, vectors, seed);
         Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
         List<QualityRow> rows = run(model, g, Progress.of(root));

@@ -127,6 +127,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         repo = BenchCommand.repositoryRoot();
         out = outputDir.isAbsolute() ? outputDir : repo.resolve(outputDir);
+        AtomicFiles.checkFolder(out, "--output-dir");
         qualityGrid = QualityCommand.grid(grid, null, null);
         progress = Progress.of(root);
         FolderSnapshot before = FolderSnapshot.of(out);

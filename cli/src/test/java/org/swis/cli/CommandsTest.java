@@ -57,6 +57,11 @@ class CommandsTest {
 
     /** weights.npz (conv OIHW "c", linear OI "l") plus a manifest.csv next to it, in folder {@code name}. */
     Path model(String name) throws Exception {
+        return model(dir, name);
+    }
+
+    /** As {@link #model(String)}, in folder {@code name} of {@code dir}. */
+    static Path model(Path dir, String name) throws Exception {
         Path d = dir.resolve(name);
         Files.createDirectories(d);
         Files.write(d.resolve("weights.npz"), TestFiles.npz(TestFiles.entries(

@@ -63,7 +63,7 @@ class SwisCommandTest {
 
     @Test
     void outputFileIsWrittenAtomicallyWithNoTempLeftOver() throws Exception {
-        Path out = dir.resolve("sub/list.csv");
+        Path out = Files.createDirectories(dir.resolve("sub")).resolve("list.csv");
         Run r = run("inspect", "--csv", "-q", "-o", out.toString(), weights().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(out).startsWith("name,shape"));
