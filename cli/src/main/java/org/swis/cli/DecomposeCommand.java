@@ -40,7 +40,8 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {"  swis decompose ../shared/weights/cifar10_resnet20 -N 3 -o resnet20.swis",
             "  swis decompose model.safetensors --layout OIHW --scheme swis-c --schedule 2.5 --pe ds -o m.swis",
-            "  swis decompose weights.npz --scheme rtn -N 4 --rtn-group -M 16 --csv"})
+            "  swis decompose weights.npz --layout OIHW --scheme rtn -N 4 --rtn-group -M 16 --csv",
+            "  swis decompose weights_int.npz --layout OHWI --assume-unit-scale -o m.swis   # int8 without scales"})
 public final class DecomposeCommand implements Callable<Integer> {
     /** Held so the level set on it stays: the kernels' one-line selection log is replaced by a note. */
     private static final java.util.logging.Logger QUIET_KERNEL_LOG = java.util.logging.Logger.getLogger("org.swis.kernels");

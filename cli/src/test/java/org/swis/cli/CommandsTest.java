@@ -301,9 +301,13 @@ class CommandsTest {
         assertFalse(withManifest.err().contains("inferred"), withManifest.err());
         Path lone = dir.resolve("lone.npz");
         Files.copy(m.resolve("weights.npz"), lone);
-        SwisCommandTest.Run inferred = run("decompose", lone.toString());
+        SwisCommandTest.Run refused = run("decompose", lone.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("tensor 'c' layout: expected a stated layout for a 4-D tensor"), refused.err());
+        // --layout OIHW states the 4-D layout; the 2-D tensor is read as OI with a warning
+        SwisCommandTest.Run inferred = run("decompose", lone.toString(), "--layout", "OIHW");
         assertEquals(0, inferred.code(), inferred.err());
-        assertTrue(inferred.err().contains("warning: layout of 2 tensor(s) inferred from rank"), inferred.err());
+        assertTrue(inferred.err().contains("warning: layout of 1 2-D tensor(s) inferred from rank (OI)"), inferred.err());
     }
 
     @Test

@@ -43,15 +43,13 @@ public final class LayoutNames {
     }
 
     /**
-     * The layout assumed when nothing says otherwise: rank 4 is read as PyTorch OIHW and rank 2 as
-     * PyTorch OI (out, in); any other rank has no weight layout (null). Callers warn when they use this.
+     * The layout assumed for a tensor no manifest or option describes: rank 2 is read as PyTorch OI
+     * (out, in); callers warn when they use it. Every other rank gives null: a 4-D tensor's layout is
+     * never guessed (OIHW, OHWI, HWIO and HWCM hold the same element count in different orders, so a
+     * wrong guess silently changes every result); callers ask for {@code --layout} or a manifest.
      */
     public static Layout inferFromRank(int rank) {
-        switch (rank) {
-            case 4: return Layout.OIHW;
-            case 2: return Layout.OI;
-            default: return null;
-        }
+        return rank == 2 ? Layout.OI : null;
     }
 
     /** The accepted spellings, for help texts and error messages. */

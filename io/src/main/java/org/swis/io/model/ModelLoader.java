@@ -28,13 +28,17 @@ import org.swis.reference.tensor.WeightTensor;
  * Loads a model's weight tensors and converts them to the reference's {@link WeightTensor} /
  * {@link QuantizedTensor} (the one adapter between the importers and the reference).
  *
- * <p>Layout of each tensor, in order of precedence: {@code --layout}; the manifest given with
+ * <p>Layout of each tensor, in order of precedence: {@code --layout} when it has the tensor's rank
+ * (a 4-D layout is not forced on 2-D tensors, nor a 2-D one on 4-D tensors); the manifest given with
  * {@code --manifest}; the {@code manifest.csv} next to a file named {@code weights.npz} (the
- * shared-weights folder convention; a folder may be given instead of the file); else inferred from
- * the rank (4 -> OIHW, 2 -> OI) with a warning. Tensors of any other rank (biases, BatchNorm) are
- * skipped with a note. Kind: from the manifest; otherwise depthwise for HWCM, linear for rank 2,
- * conv otherwise. Int8 tensors with scales ({@code Int8Scales}) are taken as they are
- * ({@link QuantizedTensor#fromInt8}); their scales must be one per tensor or one per filter. A
+ * shared-weights folder convention; a folder may be given instead of the file); for a 2-D tensor OI,
+ * inferred with a warning. A 4-D tensor with none of these is an {@link ImportException} asking for
+ * {@code --layout} or a manifest: its layout is never guessed. Tensors of any other rank (biases,
+ * BatchNorm) are skipped with a note. Kind: from the manifest; otherwise depthwise for HWCM, linear
+ * for rank 2, conv otherwise. Int8 tensors with scales ({@code Int8Scales}) are taken as they are
+ * ({@link QuantizedTensor#fromInt8}); their scales must be one per tensor or one per filter. An int8
+ * tensor without scales is an {@link ImportException} unless the caller assumes a unit scale
+ * ({@code --assume-unit-scale}). A
  * {@code weights.npz} folder that also holds {@code weights_int.npz} and {@code quant_params.npz} is
  * read from those: its given int8 weights with their per-channel scales ({@link GivenInt8}, SPEC §12.3).
  */
@@ -84,8 +88,17 @@ public final class ModelLoader {
      * @param warn     receives warnings and notes (one line each)
      */
     public static Model load(Path weights, Path manifest, String layout, Consumer<String> warn) throws ImportException {
+        return load(weights, manifest, layout, false, warn);
+    }
+
+    /**
+     * As {@link #load(Path, Path, String, Consumer)}; {@code assumeUnitScale} takes int8 tensors that
+     * have no scales with scale 1 (with a note) instead of rejecting them.
+     */
+    public static Model load(Path weights, Path manifest, String layout, boolean assumeUnitScale, Consumer<String> warn)
+            throws ImportException {
         List<ModelLayer> layers = new ArrayList<>();
-        String manifestPath = forEach(weights, manifest, layout, warn, layers::add);
+        String manifestPath = forEachSource(weights, manifest, layout, assumeUnitScale, warn, s -> layers.add(s.load()));
         return new Model(modelName(weights), weightsFile(weights).toString(), layers, manifestPath);
     }
 
@@ -109,7 +122,13 @@ public final class ModelLoader {
      */
     public static String forEach(Path weights, Path manifest, String layout, Consumer<String> warn, LayerSink sink)
             throws ImportException {
-        return forEachSource(weights, manifest, layout, warn, s -> sink.accept(s.load()));
+        return forEach(weights, manifest, layout, false, warn, sink);
+    }
+
+    /** As {@link #forEach(Path, Path, String, Consumer, LayerSink)}, with the unit-scale assumption of {@link #load}. */
+    public static String forEach(Path weights, Path manifest, String layout, boolean assumeUnitScale,
+                                 Consumer<String> warn, LayerSink sink) throws ImportException {
+        return forEachSource(weights, manifest, layout, assumeUnitScale, warn, s -> sink.accept(s.load()));
     }
 
     /**
@@ -122,6 +141,12 @@ public final class ModelLoader {
      */
     public static String forEachSource(Path weights, Path manifest, String layout, Consumer<String> warn, SourceSink sink)
             throws ImportException {
+        return forEachSource(weights, manifest, layout, false, warn, sink);
+    }
+
+    /** As {@link #forEachSource(Path, Path, String, Consumer, SourceSink)}, with the unit-scale assumption of {@link #load}. */
+    public static String forEachSource(Path weights, Path manifest, String layout, boolean assumeUnitScale,
+                                       Consumer<String> warn, SourceSink sink) throws ImportException {
         Layout forced = layoutOption(layout);
         Path int8Dir = givenInt8Folder(weights);
         Path file = int8Dir != null ? int8Dir.resolve(GivenInt8.INT_FILE) : weightsFile(weights);
@@ -130,6 +155,7 @@ public final class ModelLoader {
         Set<String> seen = new HashSet<>();
         int inferred = 0;
         int accepted = 0;
+        List<String> unitScale = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int position = 0;
         try (TensorSource src = int8Dir != null ? GivenInt8.open(int8Dir) : TensorFiles.open(file)) {
@@ -139,12 +165,25 @@ public final class ModelLoader {
                 position++;
                 seen.add(t.name());
                 Layout l = layoutOf(t, forced, e);
-                if (forced == null && e == null && l != null) {
+                if (l == null && t.rank() == 4) {
+                    throw new ImportException(file.toString(), "tensor '" + t.name() + "' layout",
+                            "a stated layout for a 4-D tensor of shape " + Shapes.format(t.shape()) + " (pass --layout "
+                                    + "OIHW, OHWI, HWIO, HWCM or 1HWC, or --manifest manifest.csv)", "none");
+                }
+                if (l != null && isInferred(t, forced, e)) {
                     inferred++;
                 }
                 if (l == null || t.dtype() == DType.I32 || t.dtype() == DType.U8) {
                     skipped.add(t.name());
                     continue;
+                }
+                if (t.dtype() == DType.I8 && t.scales() == null) {
+                    if (!assumeUnitScale) {
+                        throw new ImportException(file.toString(), "tensor '" + t.name() + "' scale",
+                                "a scale source for int8 weights (" + scaleSources(file) + "), or --assume-unit-scale "
+                                        + "to take every int8 value as its real value", "none");
+                    }
+                    unitScale.add(t.name());
                 }
                 WeightKind kind = e != null ? e.kind() : kindOf(l, t.shape());
                 LayerSource layer = LayerSource.of(t, l, kind, file.toString());
@@ -170,8 +209,13 @@ public final class ModelLoader {
                     + "(rank 4 or 2, float or int8)", skipped.isEmpty() ? "none" : "only " + skipped);
         }
         if (inferred > 0) {
-            warn.accept("warning: layout of " + inferred + " tensor(s) inferred from rank (4 -> OIHW, 2 -> OI); "
+            warn.accept("warning: layout of " + inferred + " 2-D tensor(s) inferred from rank (OI); "
                     + "pass --layout or --manifest to state it");
+        }
+        if (!unitScale.isEmpty()) {
+            warn.accept("note: --assume-unit-scale: " + unitScale.size() + " int8 tensor(s) without scales taken with "
+                    + "scale 1: " + String.join(", ", unitScale.subList(0, Math.min(5, unitScale.size())))
+                    + (unitScale.size() > 5 ? ", ..." : ""));
         }
         if (!skipped.isEmpty()) {
             warn.accept("note: skipped " + skipped.size() + " tensor(s) that are not conv/linear weights: "
@@ -194,18 +238,33 @@ public final class ModelLoader {
     }
 
     /**
-     * A tensor's layout: {@code forced} (which must have the tensor's rank), else the manifest row's,
-     * else inferred from the rank ({@link LayoutNames#inferFromRank}; callers warn).
+     * A tensor's layout: {@code forced} when it has the tensor's rank (a 4-D {@code --layout} is not
+     * applied to 2-D tensors and vice versa), else the manifest row's, else inferred from the rank
+     * ({@link LayoutNames#inferFromRank}: OI for 2-D, callers warn; null for every other rank, so a
+     * 4-D tensor with no stated layout gives null and callers reject or mark it).
      */
-    public static Layout layoutOf(TensorData t, Layout forced, ManifestEntry e) throws ImportException {
-        if (forced != null) {
-            if (forced.rank() != t.rank()) {
-                throw new ImportException("--layout", "value for tensor '" + t.name() + "' of shape "
-                        + Shapes.format(t.shape()), "a rank-" + t.rank() + " layout", forced.toString());
-            }
+    public static Layout layoutOf(TensorData t, Layout forced, ManifestEntry e) {
+        if (forced != null && forced.rank() == t.rank()) {
             return forced;
         }
         return e != null ? e.layout() : LayoutNames.inferFromRank(t.rank());
+    }
+
+    /** True when {@link #layoutOf} takes the tensor's layout from its rank (neither option nor manifest states it). */
+    public static boolean isInferred(TensorData t, Layout forced, ManifestEntry e) {
+        return (forced == null || forced.rank() != t.rank()) && e == null;
+    }
+
+    /** Where the scales of int8 weights can come from, for messages (names the sibling quant_params.npz when present). */
+    private static String scaleSources(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String given = file.getFileName() != null && file.getFileName().toString().equals(GivenInt8.INT_FILE)
+                && dir != null && Files.isRegularFile(dir.resolve(GivenInt8.PARAMS_FILE))
+                ? "pass the folder " + (file.getParent() == null ? "." : file.getParent().toString())
+                        + " to use its " + GivenInt8.PARAMS_FILE + "; "
+                : "";
+        return given + "a float tensor '<name>.scale' beside it in the archive, or " + GivenInt8.PARAMS_FILE
+                + " with " + GivenInt8.INT_FILE + " and weights.npz in a model folder";
     }
 
     /**
