@@ -2,6 +2,7 @@ package org.swis.cli;
 
 import org.swis.io.DType;
 import org.swis.io.ImportException;
+import org.swis.io.InputException;
 import org.swis.io.Manifest;
 import org.swis.io.ManifestEntry;
 import org.swis.io.Shapes;
@@ -9,6 +10,7 @@ import org.swis.io.Tensor;
 import org.swis.io.TensorFiles;
 import org.swis.io.TensorSource;
 import org.swis.io.TensorStats;
+import org.swis.io.model.ModelLoader;
 import org.swis.reference.tensor.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,13 +32,14 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"List the tensors of a weight file (.npz, .npy or .safetensors) one at a time: "
-                + "name, shape, dtype, layout, count, min, max, mean, std (population).",
-            "The layout comes from --layout, else from --manifest, else from the rank "
-                + "(4 -> OIHW, 2 -> OI, with a warning)."},
+        description = {"List the tensors of a weight file (.npz, .npy or .safetensors) or of a model folder "
+                + "(its weights.npz) one at a time: name, shape, dtype, layout, count, min, max, mean, std (population).",
+            "The layout comes from --layout for tensors of its rank (a 4-D layout is not applied to 2-D tensors nor "
+                + "a 2-D one to 4-D tensors), else from --manifest or the manifest.csv next to a weights.npz, else "
+                + "OI for 2-D tensors (with a warning); a 4-D tensor with none of these is listed as UNKNOWN."},
         footerHeading = "%nExamples:%n",
-        footer = {"  swis inspect ../shared/weights/vww_mobilenet_v1_025/weights.npz \\",
-            "      --manifest ../shared/weights/vww_mobilenet_v1_025/manifest.csv",
+        footer = {"  swis inspect ../shared/weights/vww_mobilenet_v1_025",
+            "  swis inspect weights.npz --manifest other/manifest.csv",
             "  swis inspect model.safetensors --layout OIHW --csv -o tensors.csv"})
 public final class InspectCommand implements Callable<Integer> {
     private static final List<String> COLUMNS =
@@ -45,15 +48,18 @@ public final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     SwisCommand root;
 
-    @Parameters(index = "0", paramLabel = "<weights>", description = "A .npz, .npy or .safetensors file.")
+    @Parameters(index = "0", paramLabel = "<weights>",
+            description = "A .npz, .npy or .safetensors file, or a folder with weights.npz (+ manifest.csv).")
     Path weights;
 
     @Option(names = {"-m", "--manifest"}, paramLabel = "<manifest.csv>",
-            description = "Manifest to take layouts from and to check names, shapes, dtypes and order against.")
+            description = "Manifest to take layouts from and to check names, shapes, dtypes and order against "
+                    + "(default: manifest.csv next to a weights.npz).")
     Path manifest;
 
     @Option(names = {"-l", "--layout"}, paramLabel = "<layout>",
-            description = "Layout of every tensor, overriding the manifest: OIHW, HWIO, HWCM, OI or IO.")
+            description = "Layout of every tensor of its rank, overriding the manifest: OIHW, OHWI, HWIO, HWCM, 1HWC "
+                    + "(4-D tensors) or OI, IO (2-D tensors).")
     String layout;
 
     @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
@@ -64,23 +70,26 @@ public final class InspectCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws org.swis.io.InputException, IOException {
+    public Integer call() throws InputException, IOException {
         AtomicFiles.checkTarget(output, "--output");
-        Layout forced = org.swis.io.model.ModelLoader.layoutOption(layout);
-        Manifest m = manifest == null ? null : Manifest.read(manifest);
+        Layout forced = ModelLoader.layoutOption(layout);
+        Path file = ModelLoader.weightsFile(weights);
+        Path manifestPath = manifest != null ? manifest : ModelLoader.siblingManifest(weights);
+        Manifest m = manifestPath == null ? null : Manifest.read(manifestPath);
         List<List<String>> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int inferred = 0;
-        try (TensorSource src = TensorFiles.open(weights)) {
+        int unknown = 0;
+        try (TensorSource src = TensorFiles.open(file)) {
             Tensor t;
             while ((t = src.next()) != null) {
-                ManifestEntry e = m != null && forced == null ? checkAgainstManifest(m, t, rows.size()) : null;
-                Layout l = org.swis.io.model.ModelLoader.layoutOf(t, forced, e);
-                if (forced == null && e == null) {
+                ManifestEntry e = m != null ? ModelLoader.check(m, t, rows.size(), file.toString()) : null;
+                Layout l = ModelLoader.layoutOf(t, forced, e);
+                if (l != null && ModelLoader.isInferred(t, forced, e)) {
                     inferred++;
                 }
-                if (m != null && forced != null) {
-                    checkAgainstManifest(m, t, rows.size());
+                if (l == null && t.rank() == 4) {
+                    unknown++;
                 }
                 seen.add(t.name());
                 rows.add(row(t.withLayout(l)));
@@ -89,16 +98,18 @@ public final class InspectCommand implements Callable<Integer> {
         if (m != null) {
             for (ManifestEntry e : m.entries()) {
                 if (!seen.contains(e.name())) {
-                    throw new ImportException(weights.toString(), "tensor '" + e.name() + "'",
+                    throw new ImportException(file.toString(), "tensor '" + e.name() + "'",
                             "present (listed in " + m.file() + ")", "absent");
                 }
             }
         }
-        if (inferred > 0 && !root.quiet()) {
-            PrintWriter err = root.spec.commandLine().getErr();
-            err.println("swis inspect: warning: layout of " + inferred + " tensor(s) inferred from rank "
-                    + "(4 -> OIHW, 2 -> OI); pass --layout or --manifest to state it");
-            err.flush();
+        if (inferred > 0) {
+            root.note("swis inspect", "warning: layout of " + inferred + " 2-D tensor(s) inferred from rank "
+                    + "(OI); pass --layout or --manifest to state it");
+        }
+        if (unknown > 0) {
+            root.note("swis inspect", "warning: layout of " + unknown + " 4-D tensor(s) unknown (listed as UNKNOWN); "
+                    + "pass --layout or --manifest to state it");
         }
         String text = csv ? csv(rows) : table(rows);
         if (output != null) {
@@ -109,10 +120,6 @@ public final class InspectCommand implements Callable<Integer> {
             out.flush();
         }
         return SwisCommand.OK;
-    }
-
-    private ManifestEntry checkAgainstManifest(Manifest m, Tensor t, int position) throws ImportException {
-        return org.swis.io.model.ModelLoader.check(m, t, position, weights.toString());
     }
 
     private static List<String> row(Tensor t) {
