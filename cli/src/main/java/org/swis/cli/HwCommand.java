@@ -32,24 +32,37 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Run the cycle / energy model (docs/HWMODEL.md; 8x8 array, M = 4, paper defaults) on built-in "
-                + "networks or on a real model's conv and depthwise layers, and print the summary per design "
-                + "(--layers: every layer) and, for built-in networks, the paper's Table 4 comparison.",
+        description = {"Run the cycle / energy model (docs/HWMODEL.md; 8x8 array unless --array, M = 4, paper defaults) "
+                + "on built-in networks (--network) or on real models' conv and depthwise layers (<weights>), and print "
+                + "the summary per design (--layers: every layer) and, for the built-in networks by default, the "
+                + "paper's Table 4 comparison. Layers of a real model that the model does not cost (linear layers) are "
+                + "listed with the reason.",
             "Shift-profile designs (SWIS, SWIS-C, truncation, Loom) run at every -N; with real weights, "
                 + "--schedule <avg> adds SWIS / SWIS-C runs whose per-filter counts come from the filter scheduler "
                 + "on the model's own INT8 weights."},
         footerHeading = "%nExamples:%n",
         footer = {"  swis hw", "  swis hw --network resnet18 --design SWIS-DS --design FXP8 -N 2 -N 4 --layers",
-            "  swis hw --network ../shared/weights/cifar10_resnet20 --input 32x32 \\",
+            "  swis hw --network vgg16 --array 16x16",
+            "  swis hw ../shared/weights/cifar10_resnet20 --input 32x32 \\",
             "      --stride module.layer2.0.conv1.weight=2 --stride module.layer3.0.conv1.weight=2 --schedule 2.5",
             "  swis hw -o out/   # CSVs: hw_summary_<net>.csv, hw_layers_<net>.csv"})
 public final class HwCommand implements Callable<Integer> {
     @ParentCommand
     SwisCommand root;
 
+    @picocli.CommandLine.Parameters(paramLabel = "<weights>", arity = "0..*",
+            description = "Real models: a .npz, .npy or .safetensors file or a folder with weights.npz (+ manifest.csv).")
+    List<Path> models = new ArrayList<>();
+
     @Option(names = "--network", paramLabel = "<net>",
-            description = "resnet18, mobilenetv2, vgg16, or a weights file/folder (repeatable; default: the three built-ins).")
+            description = "A built-in network: resnet18, mobilenetv2 or vgg16 (repeatable; default without <weights>: "
+                    + "all three).")
     List<String> networks = new ArrayList<>();
+
+    @Option(names = "--array", paramLabel = "<RxC>", defaultValue = "8x8",
+            description = "PE array rows x columns, e.g. 16x16 (default ${DEFAULT-VALUE}, the paper's); --schedule "
+                    + "shares one shift count among the filters of C columns.")
+    String array;
 
     @Option(names = "--input", paramLabel = "<HxW>", description = "Input size of a weights network, e.g. 32x32 "
             + "(default for the shared cifar10_resnet20: 32x32, vww_mobilenet_v1_025: 96x96).")
@@ -110,21 +123,32 @@ public final class HwCommand implements Callable<Integer> {
         return new ArrayList<>(out);
     }
 
-    /** Parses HxW. */
+    /** Parses HxW (option {@code --input}). */
     static int[] size(String text) throws InputException {
+        return size(text, "--input", 16384, "224x224");
+    }
+
+    /** Parses {@code --array} RxC (1..1024 each). */
+    static ArrayConfig array(String text) throws InputException {
+        int[] rc = size(text, "--array", 1024, "16x16");
+        return ArrayConfig.paperDefault().withArray(rc[0], rc[1]);
+    }
+
+    private static int[] size(String text, String option, int max, String example) throws InputException {
         String[] p = text == null ? new String[0] : text.toLowerCase(java.util.Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
                 int h = Integer.parseInt(p[0].trim());
                 int w = Integer.parseInt(p[1].trim());
-                if (h >= 1 && w >= 1 && h <= 16384 && w <= 16384) {
+                if (h >= 1 && w >= 1 && h <= max && w <= max) {
                     return new int[] {h, w};
                 }
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException("--input", "value", "HxW with 1 <= H, W <= 16384, e.g. 224x224", "'" + text + "'");
+        String what = option.equals("--array") ? "RxC with 1 <= R, C <= " : "HxW with 1 <= H, W <= ";
+        throw new InputException(option, "value", what + max + ", e.g. " + example, "'" + text + "'");
     }
 
     @Override
@@ -141,21 +165,34 @@ public final class HwCommand implements Callable<Integer> {
             throw new InputException("--schedule", "value", "an average in 2..8 (double-shift designs need >= 2)",
                     schedule.toString());
         }
-        ArrayConfig cfg = ArrayConfig.paperDefault();
-        List<String> nets = networks.isEmpty() ? Topologies.NAMES : networks;
-        List<NetworkResult> all = new ArrayList<>();
-        boolean builtinOnly = true;
-        for (String net : nets) {
-            List<NetworkResult> results;
-            if (Topologies.NAMES.contains(net)) {
-                results = HwRuns.uniform(Topologies.builtin(net), ds, n, cfg);
-            } else {
-                builtinOnly = false;
-                results = realWeights(net, ds, n, cfg);
+        ArrayConfig cfg = array(array);
+        for (String net : networks) {
+            if (!Topologies.NAMES.contains(net)) {
+                throw new InputException("--network", "value", "one of " + String.join(", ", Topologies.NAMES)
+                        + " (a weights file or model folder goes without --network: swis hw <weights>)", "'" + net + "'");
             }
+        }
+        if (models.isEmpty() && (input != null || !strides.isEmpty() || schedule != null)) {
+            String option = input != null ? "--input" : !strides.isEmpty() ? "--stride" : "--schedule";
+            throw new InputException(option, "use", "a real model to apply to (swis hw <weights> " + option + " ...)",
+                    "only built-in networks");
+        }
+        List<String> nets = networks.isEmpty() && models.isEmpty() ? Topologies.NAMES : networks;
+        List<NetworkResult> all = new ArrayList<>();
+        List<List<String>> skipped = new ArrayList<>();
+        List<List<NetworkResult>> modelRuns = new ArrayList<>();
+        for (Path model : models) { // first: a bad model file stops the command before the built-in runs
+            modelRuns.add(realWeights(model, ds, n, cfg, skipped));
+        }
+        List<List<NetworkResult>> runs = new ArrayList<>();
+        for (String net : nets) {
+            runs.add(HwRuns.uniform(Topologies.builtin(net), ds, n, cfg));
+        }
+        runs.addAll(modelRuns);
+        for (List<NetworkResult> results : runs) {
             all.addAll(results);
-            if (output != null) {
-                String name = results.isEmpty() ? net : results.get(0).topology();
+            if (output != null && !results.isEmpty()) {
+                String name = results.get(0).topology();
                 ResultCsv.writeSummary(output.resolve("hw_summary_" + name + ".csv"), results);
                 ResultCsv.writeLayers(output.resolve("hw_layers_" + name + ".csv"), results);
             }
@@ -165,7 +202,10 @@ public final class HwCommand implements Callable<Integer> {
         if (layers) {
             b.append('\n').append(table(HwTables.layerHeader(), HwTables.layers(all), 4));
         }
-        if (builtinOnly && networks.isEmpty()) {
+        if (!skipped.isEmpty()) {
+            b.append("\nLayers not modelled\n").append(table(SKIPPED, skipped, 99));
+        }
+        if (models.isEmpty() && networks.isEmpty()) {
             Table4Comparison t4 = Table4Comparison.run(cfg);
             b.append("\nTable 4 comparison (ratios to the same network's Act-trunc N=6 cell; paper vs model)\n");
             b.append(table(HwTables.TABLE4, HwTables.table4(t4), 3));
@@ -180,12 +220,18 @@ public final class HwCommand implements Callable<Integer> {
         return csv ? TextTable.csv(header, rows) : TextTable.aligned(header, rows, firstRight);
     }
 
-    private List<NetworkResult> realWeights(String net, List<Design> ds, List<Integer> n, ArrayConfig cfg)
-            throws InputException {
-        Model model = modelOptions.load(Path.of(net), msg -> root.note("swis hw", msg));
+    /** Columns of the table of layers a real model has but the hardware model does not cost. */
+    static final List<String> SKIPPED = List.of("network", "layer", "kind", "shape", "reason");
+
+    private List<NetworkResult> realWeights(Path net, List<Design> ds, List<Integer> n, ArrayConfig cfg,
+                                            List<List<String>> skipped) throws InputException {
+        Model model = modelOptions.load(net, msg -> root.note("swis hw", msg));
         int[] hw = input != null ? size(input) : RealWeightsTopology.KNOWN_INPUTS.get(model.name());
         if (hw == null) {
             throw new InputException("--input", "value", "HxW for weights network " + net, "none");
+        }
+        for (RealWeightsTopology.Skipped s : RealWeightsTopology.skipped(model)) {
+            skipped.add(List.of(model.name(), s.layer(), s.kind(), s.shape(), s.reason()));
         }
         Map<String, Integer> s = strides.isEmpty()
                 ? RealWeightsTopology.KNOWN_STRIDES.getOrDefault(model.name(), Map.of()) : strides;

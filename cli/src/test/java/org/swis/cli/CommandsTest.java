@@ -220,9 +220,9 @@ class CommandsTest {
             {"decompose", m.toString(), "--threads", "0"},
             {"quality", m.toString(), "--grid", "huge"},
             {"hw", "--design", "TPU"},
-            {"hw", "--network", m.toString()},
-            {"hw", "--network", m.toString(), "--input", "32by32"},
-            {"hw", "--network", m.toString(), "--input", "32x32", "--stride", "nope=2"},
+            {"hw", m.toString()},
+            {"hw", m.toString(), "--input", "32by32"},
+            {"hw", m.toString(), "--input", "32x32", "--stride", "nope=2"},
             {"verify-golden", dir.resolve("nothing").toString()}};
         String[] expected = {"-N: value: expected 1..8 for --scheme swis, found 9",
             "--scheme: value: expected swis, swis-c, trunc or rtn, found 'fancy'",
@@ -343,7 +343,7 @@ class CommandsTest {
     void hwOnWeightsWithScheduleWritesCsvs() throws Exception {
         Path m = model("m");
         Path out = dir.resolve("hw");
-        SwisCommandTest.Run r = run("hw", "-q", "--network", m.toString(), "--input", "16x16", "--design", "SWIS-SS", "--design", "SWIS-DS",
+        SwisCommandTest.Run r = run("hw", "-q", m.toString(), "--input", "16x16", "--design", "SWIS-SS", "--design", "SWIS-DS",
                 "-N", "3", "--schedule", "2.5", "--csv", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("m,SWIS-SS,scheduled N=2.5,"), r.out());

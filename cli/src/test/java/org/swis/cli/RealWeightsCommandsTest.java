@@ -62,8 +62,12 @@ class RealWeightsCommandsTest {
     @ValueSource(strings = {"cifar10_resnet20", "vww_mobilenet_v1_025"})
     void hwRunsTheRealModelWithKnownInputAndStrides(String model) {
         Path f = folder(model);
-        String[] r = run("hw", "-q", "--network", f.toString(), "--design", "SWIS-SS", "-N", "3", "--schedule", "2.5", "--csv");
+        String[] r = run("hw", "-q", f.toString(), "--design", "SWIS-SS", "-N", "3", "--schedule", "2.5", "--csv");
         assertTrue(r[0].contains(model + ",SWIS-SS,uniform N=3,3.000,"), r[0]);
         assertTrue(r[0].contains(model + ",SWIS-SS,scheduled N=2.5,"), r[0]);
+        // the one linear layer of each manifest (ResNet-20's module.linear.weight 10x64, VWW's dense/kernel:0 256x2)
+        String linear = model.equals("cifar10_resnet20") ? "module.linear.weight,linear,10x64," : "dense/kernel:0,linear,256x2,";
+        assertTrue(r[0].contains("\nLayers not modelled\nnetwork,layer,kind,shape,reason\n" + model + "," + linear
+                + "linear layers are not modelled"), r[0]);
     }
 }

@@ -55,6 +55,7 @@ class UnstatedInputTest {
                 + "for a 4-D tensor of shape 4x3x3x2 (pass --layout OIHW, OHWI, HWIO, HWCM or 1HWC, or --manifest "
                 + "manifest.csv), found none");
         assertRefused(SwisCommandTest.run("quality", f.toString(), "--assume-unit-scale"), "tensor 'w' layout");
+        assertRefused(SwisCommandTest.run("hw", f.toString(), "--input", "8x8", "--assume-unit-scale"), "tensor 'w' layout");
         // a 2-D layout is not applied to a 4-D tensor
         assertRefused(SwisCommandTest.run("decompose", f.toString(), "--layout", "OI", "--assume-unit-scale"),
                 "tensor 'w' layout: expected a stated layout");

@@ -41,11 +41,33 @@ public final class RealWeightsTopology {
     public static final Map<String, int[]> KNOWN_INPUTS = Map.of("cifar10_resnet20", new int[] {32, 32},
             "vww_mobilenet_v1_025", new int[] {96, 96});
 
-    /** The topology of a model's conv and depthwise layers. */
+    /** A layer of a real model that the hardware model does not cost, with the reason. */
+    public record Skipped(String layer, String kind, String shape, String reason) {
+    }
+
+    /** Why the hardware model does not cost layer {@code l}, or null when it does (conv and depthwise layers). */
+    static String notModelled(ModelLayer l) {
+        return l.kind() == WeightKind.LINEAR
+                ? "linear layers are not modelled (no convolution to map onto the array; docs/HWMODEL.md)" : null;
+    }
+
+    /** The layers of {@code model} that {@link #topology} leaves out, in model order. */
+    public static List<Skipped> skipped(Model model) {
+        List<Skipped> out = new ArrayList<>();
+        for (ModelLayer l : model.layers()) {
+            String reason = notModelled(l);
+            if (reason != null) {
+                out.add(new Skipped(l.name(), l.kind().manifestName(), org.swis.io.Shapes.format(l.shape()), reason));
+            }
+        }
+        return out;
+    }
+
+    /** The topology of a model's conv and depthwise layers ({@link #skipped} lists the others). */
     public static Topology topology(Model model, Map<String, Integer> strides, int h, int w) throws InputException {
         List<WeightShape> shapes = new ArrayList<>();
         for (ModelLayer l : model.layers()) {
-            if (l.kind() == WeightKind.LINEAR) {
+            if (notModelled(l) != null) {
                 continue;
             }
             int stride = strides.getOrDefault(l.name(), 1);
@@ -82,7 +104,7 @@ public final class RealWeightsTopology {
         ScheduleConfig sc = new ScheduleConfig(target, columns, 1, Math.min(8, (int) Math.ceil(target) + 1));
         Map<String, int[]> counts = new HashMap<>();
         for (ModelLayer l : model.layers()) {
-            if (l.kind() == WeightKind.LINEAR) {
+            if (notModelled(l) != null) {
                 continue;
             }
             QuantizedTensor q = l.int8() != null ? l.int8() : Quantizer.quantize(l.weights(), QuantizerConfig.DEFAULT);
