@@ -154,6 +154,7 @@ public final class AccuracyCommand implements Callable<Integer> {
         AtomicFiles.checkTarget(output, "--output");
         AtomicFiles.checkTarget(predictions, "--predictions");
         AtomicFiles.checkTarget(timing, "--timing");
+        AtomicFiles.checkFolder(plotDir, "--plot-dir");
         NetworkModel net = NetworkFolder.load(modelDir);
         int classes = net.graph().labelOutputs() - net.graph().labelOffset();
         LabelledSet set = LabelledSet.open(setDir, classes);
