@@ -158,22 +158,16 @@ public final class AccuracyCommand implements Callable<Integer> {
         NetworkModel net = NetworkFolder.load(modelDir);
         int classes = net.graph().labelOutputs() - net.graph().labelOffset();
         LabelledSet set = LabelledSet.open(setDir, classes);
+        Path separate = calib != null ? calib : CalibrationSet.sibling(setDir);
         CalibrationSet cs;
         String calibText;
-        if (calib != null) {
-            LabelledSet c = LabelledSet.open(calib, classes);
-            cs = CalibrationSet.separate(calib, calibCount(c.size()));
-            calibText = name(calib) + ":" + calibCount(c.size());
+        if (separate != null) {
+            int n = calibCount(LabelledSet.open(separate, classes).size());
+            cs = CalibrationSet.separate(separate, n);
+            calibText = name(separate) + ":" + n;
         } else {
-            Path sibling = CalibrationSet.sibling(setDir);
-            if (sibling != null) {
-                LabelledSet c = LabelledSet.open(sibling, classes);
-                cs = CalibrationSet.separate(sibling, calibCount(c.size()));
-                calibText = name(sibling) + ":" + calibCount(c.size());
-            } else {
-                cs = CalibrationSet.subset(setDir, set.size());
-                calibText = name(setDir) + "-subset:" + cs.rows().length;
-            }
+            cs = CalibrationSet.subset(setDir, set.size());
+            calibText = name(setDir) + "-subset:" + cs.rows().length;
         }
         AccuracyRun.Options o = new AccuracyRun.Options(list, limit, t, batch,
                 new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1), Progress.of(root));

@@ -7,8 +7,6 @@ import org.swis.conformance.fixtures.LsbFlipGemv;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +25,8 @@ class ConformanceCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SwisCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static SwisCommandTest.Run run(String... args) {
+        return SwisCommandTest.run(args);
     }
 
     /** A jar holding the given classes (and their nested classes) and one GemvKernel service line. */
@@ -73,7 +65,7 @@ class ConformanceCommandTest {
     @Test
     void aCorrectKernelFromAJarPassesWithAPassRecord() throws Exception {
         Path jar = jar("dense.jar", DenseGemv.class, DenseGemv.class);
-        Run r = run("conformance", "--jar", jar.toString());
+        SwisCommandTest.Run r = run("conformance", "--jar", jar.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("kernels under test:\n  fixture-dense  " + DenseGemv.class.getName() + "  gemv  from dense.jar\n"),
                 r.out());
@@ -87,7 +79,7 @@ class ConformanceCommandTest {
     @Test
     void anOffByOneLsbKernelFailsWithALocalizedReportAndAReplayThatFailsAgain() throws Exception {
         Path jar = jar("lsb.jar", LsbFlipGemv.class, DenseGemv.class, LsbFlipGemv.class);
-        Run r = run("conformance", "--jar", jar.toString());
+        SwisCommandTest.Run r = run("conformance", "--jar", jar.toString());
         assertEquals(ConformanceCommand.FAILED, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("FAIL gemv: kernel 'fixture-lsb-flip' (" + LsbFlipGemv.class.getName() + ")"), r.out());
         assertTrue(r.out().contains("y[row 0] = 32641, reference 32640 (kernel off by 1); the row has 1 non-zero term(s)\n"), r.out());
@@ -98,7 +90,7 @@ class ConformanceCommandTest {
         Matcher replay = Pattern.compile("replay: swis conformance --jar " + Pattern.quote(jar.toString())
                 + " --kernel fixture-lsb-flip --seed 2021 --case (\\d+)").matcher(r.out());
         assertTrue(replay.find(), r.out());
-        Run again = run("conformance", "--jar", jar.toString(), "--kernel", "fixture-lsb-flip", "--seed", "2021",
+        SwisCommandTest.Run again = run("conformance", "--jar", jar.toString(), "--kernel", "fixture-lsb-flip", "--seed", "2021",
                 "--case", replay.group(1));
         assertEquals(ConformanceCommand.FAILED, again.code(), again.out());
         assertTrue(again.out().contains("gemv FAIL (1 cases)"), again.out());
@@ -107,7 +99,7 @@ class ConformanceCommandTest {
     @Test
     void aMisspelledKernelListsTheAvailableNamesByFamily() throws Exception {
         Path jar = jar("dense.jar", DenseGemv.class, DenseGemv.class);
-        Run r = run("conformance", "--jar", jar.toString(), "--kernel", "fixture-dnese");
+        SwisCommandTest.Run r = run("conformance", "--jar", jar.toString(), "--kernel", "fixture-dnese");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("no kernel named 'fixture-dnese'"), r.err());
         assertTrue(r.err().contains("  GemvKernel: reference, swis-scalar"), r.err());
@@ -117,18 +109,18 @@ class ConformanceCommandTest {
 
     @Test
     void badJarsAndNumbersAreUsageErrors() throws Exception {
-        Run missing = run("conformance", "--jar", dir.resolve("nope.jar").toString());
+        SwisCommandTest.Run missing = run("conformance", "--jar", dir.resolve("nope.jar").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope.jar: --jar: expected an existing jar file, found no such file"), missing.err());
         Path text = Files.writeString(dir.resolve("text.jar"), "not a zip");
-        Run notJar = run("conformance", "--jar", text.toString());
+        SwisCommandTest.Run notJar = run("conformance", "--jar", text.toString());
         assertEquals(2, notJar.code());
         assertTrue(notJar.err().contains("expected a jar (zip) file"), notJar.err());
         Path empty = dir.resolve("empty.jar");
         try (OutputStream o = new JarOutputStream(Files.newOutputStream(empty))) {
             o.flush();
         }
-        Run none = run("conformance", "--jar", empty.toString());
+        SwisCommandTest.Run none = run("conformance", "--jar", empty.toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("found no kernels"), none.err());
         assertEquals(2, run("conformance", "--tries", "0").code());
@@ -138,7 +130,7 @@ class ConformanceCommandTest {
 
     @Test
     void builtInKernelsRunWithoutAJar() {
-        Run r = run("conformance", "--kernel", "swis-scalar", "--kernel", "table-scalar", "--tries", "5");
+        SwisCommandTest.Run r = run("conformance", "--kernel", "swis-scalar", "--kernel", "table-scalar", "--tries", "5");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("swis-scalar  org.swis.kernels.scalar.SwisMatmulScalar  gemv+gemm  from built-in"), r.out());
         assertTrue(r.out().contains("tries per property: layout 5, gemv 5, gemm 5\ncases run: 15"), r.out());

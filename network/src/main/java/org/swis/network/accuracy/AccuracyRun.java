@@ -220,7 +220,7 @@ public final class AccuracyRun {
                 }
                 float[][] logits = engine.logits(in);
                 for (int i = from; i < to; i++) {
-                    top[i] = withTop5 ? topK(logits[i - from], offset, 5)
+                    top[i] = withTop5 ? Predictions.topK(logits[i - from], offset, 5)
                             : new int[] {Predictions.classOf(logits[i - from], offset)};
                 }
                 return null;
@@ -250,26 +250,6 @@ public final class AccuracyRun {
             step.finish();
         }
         return top;
-    }
-
-    /**
-     * The k classes of the largest logits, best first (ties to the lower index, as
-     * {@link Predictions#classOf}), each minus the label offset.
-     */
-    static int[] topK(float[] logits, int offset, int k) {
-        int[] best = new int[Math.min(k, logits.length)];
-        boolean[] taken = new boolean[logits.length];
-        for (int j = 0; j < best.length; j++) {
-            int b = -1;
-            for (int i = 0; i < logits.length; i++) {
-                if (!taken[i] && (b < 0 || logits[i] > logits[b] || Float.isNaN(logits[b]) && !Float.isNaN(logits[i]))) {
-                    b = i;
-                }
-            }
-            taken[b] = true;
-            best[j] = b - offset;
-        }
-        return best;
     }
 
     /** An {@link InputException} carried out of a worker thread. */

@@ -23,4 +23,25 @@ public final class Predictions {
         }
         return best - offset;
     }
+
+    /**
+     * The k classes of the largest logits, best first, each minus {@code offset}; the order and tie rule
+     * of {@link #classOf} (ties to the lower index, a NaN logit never ahead of a number), so
+     * {@code topK(l, o, 1)[0] == classOf(l, o)}.
+     */
+    public static int[] topK(float[] logits, int offset, int k) {
+        int[] best = new int[Math.min(k, logits.length)];
+        boolean[] taken = new boolean[logits.length];
+        for (int j = 0; j < best.length; j++) {
+            int b = -1;
+            for (int i = 0; i < logits.length; i++) {
+                if (!taken[i] && (b < 0 || logits[i] > logits[b] || Float.isNaN(logits[b]) && !Float.isNaN(logits[i]))) {
+                    b = i;
+                }
+            }
+            taken[b] = true;
+            best[j] = b - offset;
+        }
+        return best;
+    }
 }
