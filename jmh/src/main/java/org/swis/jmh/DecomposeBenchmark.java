@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.swis.kernels.DecomposeKernel;
+import org.swis.kernels.KernelFamilies;
 import org.swis.kernels.KernelRegistry;
 import org.swis.kernels.SwisCodes;
 import org.swis.reference.SwisInputException;
@@ -26,15 +27,17 @@ import org.swis.reference.tensor.QuantizedTensor;
 
 /**
  * Decomposition of a whole INT8 tensor (8-bit magnitudes, B = 8) into SWIS groups: scheme x N x M x
- * threads, one fork per parameter combination. Score: ms per tensor; weights/s = weights / score.
+ * threads; by default 3 forks x 5 measured iterations per parameter combination (docs/KERNELS.md §6).
+ * Score: ms per tensor; weights/s = weights / score. An unknown kernel name fails {@link #setup} with the
+ * decomposers' names ({@link KernelFamilies}).
  * {@link #setup} checks the kernel's codes for the first filters against the reference search.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DecomposeBenchmark {
     @Param({"table-vector", "table-scalar"})
     public String kernel;
@@ -57,7 +60,7 @@ public class DecomposeBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        decomposer = KernelRegistry.decomposer(kernel);
+        decomposer = KernelFamilies.decomposer(kernel);
         BenchData.Shape s = BenchData.shape(shape);
         tensor = BenchData.weights(s, 20211L);
         config = new DecompositionConfig(Scheme.parse(scheme), m, Alpha.parse(alpha));

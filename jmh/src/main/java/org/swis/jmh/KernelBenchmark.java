@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.swis.kernels.GemmKernel;
 import org.swis.kernels.GemvKernel;
 import org.swis.kernels.Kernel;
+import org.swis.kernels.KernelFamilies;
 import org.swis.kernels.KernelRegistry;
 import org.swis.kernels.PreparedMatrix;
 import org.swis.kernels.SwisCodes;
@@ -33,14 +34,17 @@ import org.swis.reference.tensor.QuantizedTensor;
  * GEMV (batch 1) and GEMM (batch 16) of one layer: a SWIS kernel on the layer's SWIS decomposition
  * (M = 4, alpha = 1, N shifts), or a yardstick (int8 / float32) on the layer's INT8 weights, all
  * resolved by name through {@link KernelRegistry}. One fork per parameter combination, so each JVM
- * compiles exactly one kernel. {@link #setup} checks sampled output rows against the reference.
+ * compiles exactly one kernel; by default 3 forks x 5 measured iterations, the minimum of a published row
+ * (docs/KERNELS.md §6). {@link #setup} resolves the kernel in its family ({@link KernelFamilies}: an unknown
+ * name or a batch the kernel cannot run is an error, never a skipped row) and checks sampled output rows
+ * against the reference.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class KernelBenchmark {
     @Param({"swis-vector", "int8-vector"})
     public String kernel;
@@ -77,7 +81,7 @@ public class KernelBenchmark {
         columns = s.columns();
         x = BenchData.activations(columns * batch, 7L);
         y = new int[rows * batch];
-        Kernel k = resolve(kernel);
+        Kernel k = KernelFamilies.matmul(kernel, batch);
         if (k instanceof Int8Kernel ik) {
             kind = INT8;
             int8 = ik;
@@ -118,25 +122,6 @@ public class KernelBenchmark {
             throw new SwisInputException("kernel", kernel, "a GEMM kernel for batch " + batch);
         }
         return gemm;
-    }
-
-    private static Kernel resolve(String name) {
-        for (Kernel k : KernelRegistry.int8()) {
-            if (k.name().equals(name)) {
-                return k;
-            }
-        }
-        for (Kernel k : KernelRegistry.float32()) {
-            if (k.name().equals(name)) {
-                return k;
-            }
-        }
-        for (Kernel k : KernelRegistry.gemv()) {
-            if (k.name().equals(name)) {
-                return k;
-            }
-        }
-        return KernelRegistry.gemm(name);
     }
 
     /** Rows sampled across the matrix, for setup checks. */

@@ -20,8 +20,11 @@ import org.swis.reference.json.Json;
 /**
  * Turns JMH JSON result files ({@code -rf json}) into the long-format tables
  * {@code results/decompose.csv} and {@code results/kernels.csv}: one row per (JDK, benchmark, params)
- * with score and error, a throughput, and the ratio to the baseline measured in the same run; every
- * row carries the CPU model, cores, JDK, vector bit size, threads and git commit.
+ * with score and error (half JMH's 99.9 % interval), a throughput, and the ratio to the baseline measured
+ * in the same run, each followed by its interval ({@link ScoreRatio}, docs/KERNELS.md §6); every row
+ * carries the run kind ("full" = at least 3 forks x 5 measured iterations, else "quick"), the CPU model,
+ * cores, JDK, vector bit size, threads, and the benchmark jar's commit, dirty flag and user jars from the
+ * {@link BuildStamp} beside its JSON file.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar org.swis.jmh.ResultsToCsv \
  *     results/kernels.csv results/raw/kernels-jdk17.json results/raw/kernels-jdk25.json</pre>
@@ -35,9 +38,9 @@ public final class ResultsToCsv {
     private ResultsToCsv() {
     }
 
-    /** One benchmark result of one JSON file. */
+    /** One benchmark result of one JSON file, with the build stamp written beside that file. */
     record Row(String jdk, String vm, String benchmark, Map<String, String> params, double score, double error,
-               String unit, int jmhThreads, int forks, String jvmArgs) {
+               String unit, int jmhThreads, int forks, int iterations, String jvmArgs, BuildStamp stamp) {
         String param(String key) {
             return params.getOrDefault(key, "");
         }
@@ -45,7 +48,17 @@ public final class ResultsToCsv {
         boolean isDecompose() {
             return benchmark.endsWith("DecomposeBenchmark.decompose");
         }
+
+        /** "full" for at least {@value #FULL_FORKS} forks x {@value #FULL_ITERATIONS} measured iterations, else "quick". */
+        String run() {
+            return forks >= FULL_FORKS && iterations >= FULL_ITERATIONS ? "full" : "quick";
+        }
     }
+
+    /** The least forks of a published ("full") row (docs/KERNELS.md §6). */
+    public static final int FULL_FORKS = 3;
+    /** The least measured iterations per fork of a published ("full") row. */
+    public static final int FULL_ITERATIONS = 5;
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -61,11 +74,11 @@ public final class ResultsToCsv {
         System.out.println("wrote " + rows.size() + " rows to " + args[0]);
     }
 
-    /** Machine facts recorded in every row. */
-    record Environment(String cpu, int cores, int vectorBits, String commit) {
+    /** Machine facts recorded in every row (the commit comes from each JSON's {@link BuildStamp}). */
+    record Environment(String cpu, int cores, int vectorBits) {
         static Environment detect() {
             return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
-                    Vectorization.selection().vectorBitSize(), gitCommit());
+                    Vectorization.selection().vectorBitSize());
         }
     }
 
@@ -79,6 +92,7 @@ public final class ResultsToCsv {
         if (!(root instanceof List<?> results)) {
             throw new SwisInputException(json.toString(), "not a JSON array", "a JMH JSON result file (-rf json)");
         }
+        BuildStamp stamp = BuildStamp.forJson(json);
         List<Row> out = new ArrayList<>();
         int index = 0;
         for (Object result : results) {
@@ -99,7 +113,8 @@ public final class ResultsToCsv {
             out.add(new Row(text(required(r, "jdkVersion", where)), text(r.get("vmName")),
                     text(required(r, "benchmark", where)), params, number(required(pm, "score", where), 0),
                     error, text(pm.get("scoreUnit")), (int) number(r.get("threads"), 1),
-                    (int) number(r.get("forks"), 1), String.join(" ", jvmArgs)));
+                    (int) number(r.get("forks"), 1), (int) number(r.get("measurementIterations"), 0),
+                    String.join(" ", jvmArgs), stamp));
         }
         return out;
     }
@@ -139,27 +154,43 @@ public final class ResultsToCsv {
         return fallback;
     }
 
+    /** Columns of decompose.csv; every ratio and rate is followed by its interval's _low and _high. */
+    public static final List<String> DECOMPOSE_HEADER = List.of("jdk", "vm", "kernel", "scheme", "n", "m", "alpha",
+            "threads", "shape", "weights", "score", "score_error", "unit", "mweights_per_s", "mweights_per_s_low",
+            "mweights_per_s_high", "ratio_vs_reference", "ratio_vs_reference_low", "ratio_vs_reference_high",
+            "speedup_vs_1_thread", "speedup_vs_1_thread_low", "speedup_vs_1_thread_high", "run", "jmh_forks",
+            "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars", "jvm_args");
+    /** Columns of kernels.csv. */
+    public static final List<String> KERNEL_HEADER = List.of("jdk", "vm", "benchmark", "kernel", "shape", "rows",
+            "columns", "n", "batch", "score", "score_error", "unit", "gmac_per_s", "gmac_per_s_low", "gmac_per_s_high",
+            "baseline", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high", "threads", "run",
+            "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
+            "jvm_args");
+
     static void write(Path out, List<Row> rows, Environment env) throws IOException {
         boolean decompose = !rows.isEmpty() && rows.stream().allMatch(Row::isDecompose);
         String[] header = decompose
-                ? new String[] {"jdk", "vm", "kernel", "scheme", "n", "m", "alpha", "threads", "shape", "weights",
-                    "score", "score_error", "unit", "mweights_per_s", "ratio_vs_reference", "speedup_vs_1_thread",
-                    "cpu_model", "cores", "vector_bits", "git_commit", "jmh_forks", "jvm_args"}
-                : new String[] {"jdk", "vm", "benchmark", "kernel", "shape", "rows", "columns", "n", "batch",
-                    "score", "score_error", "unit", "gmac_per_s", "baseline", "ratio_vs_best_int8", "threads",
-                    "cpu_model", "cores", "vector_bits", "git_commit", "jmh_forks", "jvm_args"};
+                ? DECOMPOSE_HEADER.toArray(String[]::new) : KERNEL_HEADER.toArray(String[]::new);
+        writeAtomically(out, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).build())) {
+                for (Row r : rows) {
+                    csv.printRecord(decompose ? decomposeRecord(r, rows, env) : kernelRecord(r, rows, env));
+                }
+            }
+        });
+    }
+
+    /** Writes a file as a temporary sibling renamed into place, so a failed write leaves nothing behind. */
+    interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    static void writeAtomically(Path out, Body body) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).build())) {
-            for (Row r : rows) {
-                if (decompose) {
-                    csv.printRecord(decomposeRecord(r, rows, env));
-                } else {
-                    csv.printRecord(kernelRecord(r, rows, env));
-                }
-            }
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -169,8 +200,15 @@ public final class ResultsToCsv {
 
     /** Milliseconds per op for an AverageTime score in any time unit. */
     static double millis(Row r) {
-        String u = r.unit();
-        double s = r.score();
+        return millis(r.score(), r.unit());
+    }
+
+    /** The score's error (half the 99.9 % interval) in milliseconds; NaN when JMH gave none. */
+    static double millisError(Row r) {
+        return millis(r.error(), r.unit());
+    }
+
+    private static double millis(double s, String u) {
         if (u.startsWith("ns/")) {
             return s / 1e6;
         }
@@ -188,9 +226,10 @@ public final class ResultsToCsv {
 
     private static List<Object> decomposeRecord(Row r, List<Row> all, Environment env) {
         long weights = BenchData.shape(r.param("shape")).weights();
-        double mws = weights / millis(r) / 1e3;
-        String ratio = "";
-        String speedup = "";
+        // M weights/s = weights / ms / 1e3
+        ScoreRatio rate = ScoreRatio.of(weights / 1e3, 0, millis(r), millisError(r));
+        ScoreRatio ratio = null;
+        ScoreRatio speedup = null;
         for (Row o : all) {
             boolean same = o.jdk().equals(r.jdk()) && o.param("scheme").equals(r.param("scheme"))
                     && o.param("n").equals(r.param("n")) && o.param("m").equals(r.param("m"))
@@ -198,19 +237,38 @@ public final class ResultsToCsv {
             if (!same) {
                 continue;
             }
-            double other = BenchData.shape(o.param("shape")).weights() / millis(o) / 1e3;
+            // this row's weights/s over o's: (W_r / W_o) * (t_o / t_r)
+            double sizes = (double) weights / BenchData.shape(o.param("shape")).weights();
+            ScoreRatio vsO = o == r ? ScoreRatio.exact(1)
+                    : ScoreRatio.of(millis(o), millisError(o), millis(r), millisError(r)).times(sizes);
             if (o.param("kernel").equals("reference") && o.param("threads").equals("1")) {
-                ratio = fmt(mws / other);
+                ratio = vsO;
             }
             if (o.param("kernel").equals(r.param("kernel")) && o.param("threads").equals("1")
                     && o.param("shape").equals(r.param("shape"))) {
-                speedup = fmt(mws / other);
+                speedup = vsO;
             }
         }
-        return List.of(r.jdk(), r.vm(), r.param("kernel"), r.param("scheme"), r.param("n"), r.param("m"),
-                r.param("alpha"), r.param("threads"), r.param("shape"), weights, fmt(r.score()), fmt(r.error()),
-                r.unit(), fmt(mws), ratio, speedup, env.cpu(), env.cores(), env.vectorBits(), env.commit(),
-                r.forks(), r.jvmArgs());
+        List<Object> rec = new ArrayList<>(List.of(r.jdk(), r.vm(), r.param("kernel"), r.param("scheme"), r.param("n"),
+                r.param("m"), r.param("alpha"), r.param("threads"), r.param("shape"), weights, fmt(r.score()),
+                fmt(r.error()), r.unit()));
+        addInterval(rec, rate);
+        addInterval(rec, ratio);
+        addInterval(rec, speedup);
+        addProvenance(rec, r, env);
+        return rec;
+    }
+
+    /** value, low, high ("" x 3 when there is no baseline). */
+    private static void addInterval(List<Object> rec, ScoreRatio q) {
+        rec.add(q == null ? "" : q.valueText());
+        rec.add(q == null ? "" : q.lowText());
+        rec.add(q == null ? "" : q.highText());
+    }
+
+    private static void addProvenance(List<Object> rec, Row r, Environment env) {
+        rec.addAll(List.of(r.run(), r.forks(), r.iterations(), env.cpu(), env.cores(), env.vectorBits(),
+                r.stamp().commit(), r.stamp().dirty(), r.stamp().userJars(), r.jvmArgs()));
     }
 
     private static boolean isInt8(Row r) {
@@ -224,7 +282,8 @@ public final class ResultsToCsv {
     private static List<Object> kernelRecord(Row r, List<Row> all, Environment env) {
         BenchData.Shape s = BenchData.shape(r.param("shape"));
         int batch = Integer.parseInt(r.param("batch").isEmpty() ? "1" : r.param("batch"));
-        double gmacs = (double) s.weights() * batch / millis(r) / 1e6;
+        // GMAC/s = MACs / ms / 1e6
+        ScoreRatio rate = ScoreRatio.of((double) s.weights() * batch / 1e6, 0, millis(r), millisError(r));
         Row best = null;
         for (Row o : all) {
             if (isInt8(o) && o.jdk().equals(r.jdk()) && o.param("shape").equals(r.param("shape"))
@@ -232,12 +291,17 @@ public final class ResultsToCsv {
                 best = o;
             }
         }
-        String baseline = best == null ? "" : best.param("kernel");
-        String ratio = best == null ? "" : fmt(millis(best) / millis(r));
+        ScoreRatio ratio = best == null ? null : best == r ? ScoreRatio.exact(1)
+                : ScoreRatio.of(millis(best), millisError(best), millis(r), millisError(r));
         String name = r.benchmark().substring(r.benchmark().lastIndexOf('.', r.benchmark().lastIndexOf('.') - 1) + 1);
-        return List.of(r.jdk(), r.vm(), name, r.param("kernel"), r.param("shape"), s.filters(), s.columns(),
-                isSwis(r) ? r.param("n") : "", batch, fmt(r.score()), fmt(r.error()), r.unit(), fmt(gmacs), baseline,
-                ratio, r.jmhThreads(), env.cpu(), env.cores(), env.vectorBits(), env.commit(), r.forks(), r.jvmArgs());
+        List<Object> rec = new ArrayList<>(List.of(r.jdk(), r.vm(), name, r.param("kernel"), r.param("shape"),
+                s.filters(), s.columns(), isSwis(r) ? r.param("n") : "", batch, fmt(r.score()), fmt(r.error()), r.unit()));
+        addInterval(rec, rate);
+        rec.add(best == null ? "" : best.param("kernel"));
+        addInterval(rec, ratio);
+        rec.add(r.jmhThreads());
+        addProvenance(rec, r, env);
+        return rec;
     }
 
     private static String fmt(double v) {
@@ -268,18 +332,5 @@ public final class ResultsToCsv {
             return name;
         }
         return name + " (family " + family + " model " + model + ", " + isa + ")";
-    }
-
-    static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,10 +17,15 @@ import org.swis.reference.SwisInputException;
 
 class ResultsToCsvTest {
     private static String result(String bench, String params, double score, String unit) {
+        return result(bench, params, score, 0.5, 1, 3, unit);
+    }
+
+    private static String result(String bench, String params, double score, double error, int forks, int iterations,
+                                 String unit) {
         return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"org.swis.jmh." + bench + "\",\"mode\":\"avgt\",\"threads\":1,"
-                + "\"forks\":1,\"jvm\":\"/usr/bin/java\",\"jvmArgs\":[\"--add-modules\",\"jdk.incubator.vector\"],"
+                + "\"forks\":" + forks + ",\"measurementIterations\":" + iterations + ",\"jvm\":\"/usr/bin/java\",\"jvmArgs\":[\"--add-modules\",\"jdk.incubator.vector\"],"
                 + "\"jdkVersion\":\"17.0.15\",\"vmName\":\"OpenJDK 64-Bit Server VM\",\"vmVersion\":\"17.0.15\","
-                + "\"params\":{" + params + "},\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":0.5,"
+                + "\"params\":{" + params + "},\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":" + error + ","
                 + "\"scoreUnit\":\"" + unit + "\"}}";
     }
 
@@ -32,7 +38,7 @@ class ResultsToCsvTest {
                 result("KernelBenchmark.run", "\"kernel\":\"swis-vector\",\"shape\":\"llm-4096x4096\",\"n\":\"4\",\"batch\":\"1\"", 4000, "us/op"))
                 + "]");
         Path out = dir.resolve("kernels.csv");
-        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256, "abc"));
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
         List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(Files.newBufferedReader(out)).getRecords();
         assertEquals(3, recs.size());
@@ -42,7 +48,9 @@ class ResultsToCsvTest {
         assertEquals(0.5, Double.parseDouble(swis.get("ratio_vs_best_int8")), 1e-9);
         assertEquals(4096.0 * 4096 / 4000 / 1e3, Double.parseDouble(swis.get("gmac_per_s")), 1e-3);
         assertEquals("", recs.get(0).get("n"));
-        assertEquals("abc", swis.get("git_commit"));
+        assertEquals("unknown", swis.get("git_commit"), "no build stamp beside k.json");
+        assertEquals("unknown", swis.get("git_dirty"));
+        assertEquals("quick", swis.get("run"), "1 fork x 3 iterations");
         assertEquals("256", swis.get("vector_bits"));
     }
 
@@ -56,7 +64,7 @@ class ResultsToCsvTest {
                 result("DecomposeBenchmark.decompose", "\"kernel\":\"table-vector\"," + common + ",\"threads\":\"2\",\"shape\":\"256x4096\"", 5.5, "ms/op"))
                 + "]");
         Path out = dir.resolve("decompose.csv");
-        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256, "abc"));
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
         List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(Files.newBufferedReader(out)).getRecords();
         CSVRecord two = recs.get(2);
@@ -73,5 +81,82 @@ class ResultsToCsvTest {
         Files.writeString(bad, "{\"not\":\"an array\"}");
         SwisInputException e = assertThrows(SwisInputException.class, () -> ResultsToCsv.read(bad));
         assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
+    }
+
+    @Test
+    void everyRatioCarriesTheIntervalOfItsTwoScoresAndTheJarStamp(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("kernels-jdk17.json");
+        String shape = "\"shape\":\"llm-4096x4096\",\"n\":\"4\",\"batch\":\"1\"";
+        Files.writeString(json, "[" + String.join(",",
+                result("KernelBenchmark.run", "\"kernel\":\"int8-vector\"," + shape, 2000, 100, 3, 5, "us/op"),
+                result("KernelBenchmark.run", "\"kernel\":\"int8-scalar\"," + shape, 16000, 300, 3, 5, "us/op"),
+                result("KernelBenchmark.run", "\"kernel\":\"swis-vector\"," + shape, 4000, 200, 3, 5, "us/op"))
+                + "]");
+        new BuildStamp("0123456789abcdef0123456789abcdef01234567", "false",
+                "my.jar=" + "ab".repeat(32)).write(dir.resolve("kernels-jdk17.build.properties"));
+        Path out = dir.resolve("kernels.csv");
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(out));
+        assertEquals(ResultsToCsv.KERNEL_HEADER, parser.getHeaderNames());
+        for (String column : List.of("score", "score_error", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
+                "gmac_per_s_low", "gmac_per_s_high", "run", "git_commit", "git_dirty", "user_jars", "jmh_iterations")) {
+            assertTrue(parser.getHeaderNames().contains(column), column);
+        }
+        List<CSVRecord> recs = parser.getRecords();
+        CSVRecord int8 = recs.get(0);
+        CSVRecord swis = recs.get(2);
+        // 2000 ± 100 over 4000 ± 200: [1900 / 4200, 2100 / 3800] = [0.45238, 0.55263]
+        assertEquals("0.5", swis.get("ratio_vs_best_int8"));
+        assertEquals("0.4523", swis.get("ratio_vs_best_int8_low"));
+        assertEquals("0.5527", swis.get("ratio_vs_best_int8_high"));
+        assertEquals("200.0", swis.get("score_error"));
+        // 16.777216 M MAC over 4 ± 0.2 ms: [16.777216 / 4.2, 16.777216 / 3.8] GMAC/s = [3.99457, 4.41506]
+        assertEquals("3.994", swis.get("gmac_per_s_low"));
+        assertEquals("4.416", swis.get("gmac_per_s_high"));
+        // the best int8 row against itself: exactly 1
+        assertEquals("1", int8.get("ratio_vs_best_int8_low"));
+        assertEquals("1", int8.get("ratio_vs_best_int8_high"));
+        // int8-scalar: 2000 ± 100 over 16000 ± 300: [1900 / 16300, 2100 / 15700] = [0.116564, 0.133758]
+        assertEquals("0.1165", recs.get(1).get("ratio_vs_best_int8_low"));
+        assertEquals("0.1338", recs.get(1).get("ratio_vs_best_int8_high"));
+        assertEquals("full", swis.get("run"), "3 forks x 5 iterations");
+        assertEquals("5", swis.get("jmh_iterations"));
+        assertEquals("0123456789abcdef0123456789abcdef01234567", swis.get("git_commit"));
+        assertEquals("false", swis.get("git_dirty"));
+        assertEquals("my.jar=" + "ab".repeat(32), swis.get("user_jars"));
+    }
+
+    @Test
+    void decomposeSpeedupAndReferenceRatioIntervals(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("d.json");
+        String common = "\"scheme\":\"swis\",\"n\":\"4\",\"m\":\"4\",\"alpha\":\"1\"";
+        Files.writeString(json, "[" + String.join(",",
+                result("DecomposeBenchmark.decompose", "\"kernel\":\"reference\"," + common + ",\"threads\":\"1\",\"shape\":\"16x4096\"", 1000, 20, 3, 5, "ms/op"),
+                result("DecomposeBenchmark.decompose", "\"kernel\":\"table-vector\"," + common + ",\"threads\":\"1\",\"shape\":\"256x4096\"", 10, 0.5, 3, 5, "ms/op"),
+                result("DecomposeBenchmark.decompose", "\"kernel\":\"table-vector\"," + common + ",\"threads\":\"2\",\"shape\":\"256x4096\"", 5.5, 0.5, 3, 5, "ms/op"))
+                + "]");
+        Path out = dir.resolve("decompose.csv");
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(out));
+        assertEquals(ResultsToCsv.DECOMPOSE_HEADER, parser.getHeaderNames());
+        List<CSVRecord> recs = parser.getRecords();
+        CSVRecord one = recs.get(1);
+        // (1000 ± 20 ms per 65,536) vs (10 ± 0.5 ms per 1,048,576): 16 x [980 / 10.5, 1020 / 9.5] = [1493.33, 1717.89]
+        assertEquals("1600", one.get("ratio_vs_reference"));
+        assertEquals("1493", one.get("ratio_vs_reference_low"));
+        assertEquals("1718", one.get("ratio_vs_reference_high"));
+        // 1,048,576 weights in 10 ± 0.5 ms: [99.864, 110.376] M weights/s
+        assertEquals("99.86", one.get("mweights_per_s_low"));
+        assertEquals("110.4", one.get("mweights_per_s_high"));
+        // two threads: 10 ± 0.5 over 5.5 ± 0.5 = [9.5 / 6, 10.5 / 5] = [1.58333, 2.1]
+        CSVRecord two = recs.get(2);
+        assertEquals("1.818", two.get("speedup_vs_1_thread"));
+        assertEquals("1.583", two.get("speedup_vs_1_thread_low"));
+        assertEquals("2.1", two.get("speedup_vs_1_thread_high"));
+        assertEquals("1", one.get("speedup_vs_1_thread_low"));
+        // the reference row's own ratio is exactly 1
+        assertEquals("1", recs.get(0).get("ratio_vs_reference_low"));
     }
 }
