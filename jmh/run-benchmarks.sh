@@ -1,27 +1,41 @@
 #!/usr/bin/env bash
-# Full measurement run behind results/decompose.csv and results/kernels.csv.
+# Full measurement run behind results/decompose.csv and results/kernels.csv (docs/KERNELS.md §6-7).
 #   jmh/run-benchmarks.sh [java17] [java25]
 # Builds nothing: run `./mvnw -B -pl jmh -am package -DskipTests` first (jmh/target/benchmarks.jar).
-# Raw JMH JSON goes to results/raw/, one file per (JDK, parameter plan); the CSVs are rebuilt from all
-# of them by org.swis.jmh.ResultsToCsv. One fork per parameter combination (one kernel per JVM).
-# Wall time on the 2-core reference machine: about 20 minutes.
+# Every published row: 3 forks x 5 measured 1 s iterations after 3 x 1 s warm-up; each fork runs one
+# parameter combination (one kernel per JVM). -foe true: a kernel that fails its setup (unknown name,
+# a batch it cannot run, a wrong result) stops the run with a non-zero exit instead of dropping its row.
+# Raw JMH JSON goes to a fresh folder results/raw/<UTC start>-full/, one file per (JDK, parameter plan),
+# each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
+# the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv.
+# Wall time on the 2-core reference machine: about 90 minutes (116 parameter combinations x 3 forks).
+# Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
+# it); SWIS_BENCH_JAR_SHA256="a.jar=<sha256> b.jar=<sha256>" is recorded in the stamps (`swis bench --jar`
+# sets both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=jmh/target/benchmarks.jar
+CP="$JAR${SWIS_BENCH_JARS:+:$SWIS_BENCH_JARS}"
 J17=${1:-java}
 J25=${2:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-RAW=results/raw
+START=$(date -u +%Y%m%dT%H%M%SZ)
+RAW=results/raw/$START-full
+ITER=(-f 3 -wi 3 -w 1 -i 5 -r 1 -foe true)
+# SWIS_BENCH_QUICK=1: one fork, one short iteration, to check the plan end to end (rows labelled "quick").
+if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms -foe true); RAW=results/tmp/raw/$START-quick; fi
 mkdir -p "$RAW"
-ITER=(-f 1 -wi 2 -w 1 -i 3 -r 1)
-# SWIS_BENCH_QUICK=1: one short iteration per fork, to check the plan end to end in a few minutes.
-if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms); RAW=results/tmp/raw; mkdir -p "$RAW"; fi
+read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
+# The command recorded in every row (`swis bench` passes its own command line).
+COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 
 run() { # jdk-label java json-name benchmark-regex params...
   local label=$1 java=$2 name=$3 regex=$4
   shift 4
   echo "== $label $name $(date -u +%H:%M:%S)"
-  "$java" -jar "$JAR" "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" > "$RAW/$name-$label.log" 2>&1 \
+  "$java" -cp "$CP" org.openjdk.jmh.Main "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" \
+      > "$RAW/$name-$label.log" 2>&1 \
     || { echo "FAILED: see $RAW/$name-$label.log"; tail -20 "$RAW/$name-$label.log"; exit 1; }
+  "$java" -cp "$CP" org.swis.jmh.BuildStamp "$RAW/$name-$label.json" --command "$COMMAND" ${STAMP_ARGS[@]+"${STAMP_ARGS[@]}"}
 }
 
 kernels_full() { # label java
@@ -69,9 +83,8 @@ decompose_short() {
 }
 
 # SWIS_BENCH_GC=1: only the garbage-collector comparison of the decomposer (G1 vs Parallel, 1 and 2
-# threads, JDK 17 and 25) -> results/raw/gc-decompose-gc-*.json and results/decompose_gc.csv (KERNELS.md §7).
+# threads, JDK 17 and 25) -> results/raw/<start>-full/gc-decompose-gc-*.json and results/decompose_gc.csv (KERNELS.md §7).
 if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
-  ITER=(-f 1 -wi 3 -w 1 -i 5 -r 1)
   for gc in G1 Parallel; do
     for pair in "jdk17 $J17" "jdk25 $J25"; do
       set -- $pair
@@ -81,7 +94,7 @@ if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
           -jvmArgsAppend "--add-modules jdk.incubator.vector -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+Use${gc}GC"
     done
   done
-  java --add-modules jdk.incubator.vector -cp "$JAR" org.swis.jmh.ResultsToCsv results/decompose_gc.csv "$RAW"/gc-decompose-*.json
+  java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv results/decompose_gc.csv "$RAW"/gc-decompose-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi
@@ -92,7 +105,7 @@ if [ -x "$J25" ]; then
   decompose_short jdk25 "$J25"
   kernels_short jdk25 "$J25"
 fi
-CSV=(java --add-modules jdk.incubator.vector -cp "$JAR" org.swis.jmh.ResultsToCsv)
+CSV=(java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv)
 OUT=results
 if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
 "${CSV[@]}" "$OUT/decompose.csv" "$RAW"/decompose-*.json

@@ -4,12 +4,18 @@ import org.swis.io.InputException;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.swis.kernels.KernelFamilies;
+import org.swis.kernels.KernelRegistry;
+import org.swis.reference.SwisInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,13 +31,18 @@ import picocli.CommandLine.ParentCommand;
         sortOptions = false,
         description = {"Run the JMH benchmarks (module jmh, built with './mvnw -B -q -DskipTests package -pl jmh -am' "
                 + "when its jar is missing or stale) and write decompose.csv and kernels.csv into --output-dir.",
-            "Without --quick it runs the full plan, jmh/run-benchmarks.sh (about 25 minutes on 2 cores, JDK 17 and "
-                + "Temurin 25 when present).",
-            "--quick runs the headline cases once (one fork, short warm-up and measurement, about 2 minutes) and writes "
-                + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run.",
-            "Exit 2 when the jmh module or its jar is absent."},
+            "Without --quick it runs the full plan, jmh/run-benchmarks.sh: every row 3 forks x 5 measured iterations "
+                + "(about 90 minutes on 2 cores, JDK 17 and Temurin 25 when present).",
+            "--quick runs the headline cases once (one fork, short warm-up and measurement, about 3 minutes) and writes "
+                + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run; its rows say run=quick.",
+            "Every row carries score, score_error (half JMH's 99.9 % interval) and each ratio with its interval "
+                + "(docs/KERNELS.md §6), the benchmark jar's commit and dirty flag, and the SHA-256 of --jar files.",
+            "Exit 2 for bad usage: an unknown kernel name (the message lists the names of its family), --jmh-args "
+                + "without --quick, an unreadable --jar, or a missing jmh module or jar. A kernel failing its setup "
+                + "during the run stops the run (non-zero exit); no row is dropped."},
         footerHeading = "%nExamples:%n",
-        footer = {"  swis bench --quick", "  swis bench --output-dir results", "  swis bench --large-decompose"})
+        footer = {"  swis bench --quick", "  swis bench --quick --jar my-kernels.jar --kernel my-gemv",
+            "  swis bench --output-dir results", "  swis bench --large-decompose"})
 public final class BenchCommand implements Callable<Integer> {
     /** The benchmarks jar, relative to the repository root. */
     public static final String JAR = "jmh/target/benchmarks.jar";
@@ -41,8 +52,13 @@ public final class BenchCommand implements Callable<Integer> {
     public static final String RUNNER = "org.swis.jmh.ResultsToCsv";
     /** The full plan, run from the repository root (JDK 17 = `java` on PATH, plus Temurin 25 when installed). */
     public static final String FULL_SCRIPT = "jmh/run-benchmarks.sh";
-    /** JMH options of the quick mode: one fork, one 1 s warm-up and two 1 s measurement iterations. */
-    public static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s");
+    /**
+     * JMH options of the quick mode: one fork, one 1 s warm-up and two 1 s measurement iterations (rows
+     * labelled run=quick); -foe true: a kernel failing its setup fails the run instead of losing its row.
+     */
+    public static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s", "-foe", "true");
+    /** Writes the build stamp beside a JSON result: {@code <main> <json> --command <text> [name=sha256...]}. */
+    public static final String STAMP = "org.swis.jmh.BuildStamp";
     /** Quick decomposition runs: the vector table search and the reference it is compared with (B = 8, N = 4, M = 4, MSE++). */
     public static final List<List<String>> QUICK_DECOMPOSE = List.of(
             List.of("DecomposeBenchmark", "-p", "kernel=table-vector", "-p", "scheme=swis", "-p", "n=4", "-p", "m=4",
@@ -73,8 +89,27 @@ public final class BenchCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--jmh-args", paramLabel = "<args>", split = " ",
-            description = "Extra JMH arguments (e.g. a benchmark regex), space-separated.")
+            description = "Extra JMH arguments of every quick run, space-separated (--quick only; a '-p kernel=' "
+                    + "name must belong to each run's benchmark family).")
     List<String> extra = new ArrayList<>();
+
+    @Option(names = "--jar", paramLabel = "<my-kernels.jar>",
+            description = "A jar of your kernels (META-INF/services, as for 'swis conformance'), put on the class path of "
+                    + "every benchmark JVM; its SHA-256 is recorded in every row (repeatable).")
+    List<Path> jars = new ArrayList<>();
+
+    @Option(names = "--kernel", paramLabel = "<name>",
+            description = "With --quick: also benchmark this kernel (repeatable), a decomposer in the decomposition runs, "
+                    + "a GEMV/GEMM kernel in the SWIS kernel run, an int8/f32 yardstick in the int8 run.")
+    List<String> kernels = new ArrayList<>();
+
+    /** A user's kernel jar and its SHA-256. */
+    record UserJar(Path path, String sha256) {
+        /** {@code name=sha256}, as BuildStamp records it. */
+        String stamp() {
+            return path.getFileName() + "=" + sha256;
+        }
+    }
 
     /** The repository root: system property swis.root (set by ./swis), else the first parent with mvnw and pom.xml. */
     static Path repositoryRoot() {
@@ -104,13 +139,93 @@ public final class BenchCommand implements Callable<Integer> {
             root.note("swis bench", "wrote " + csv);
             return SwisCommand.OK;
         }
-        run(repositoryRoot(), dir, quick, extra,
-                Progress.of(root), root.quiet());
+        if (!quick && (!extra.isEmpty() || !kernels.isEmpty())) {
+            throw new InputException(!extra.isEmpty() ? "--jmh-args" : "--kernel", "option",
+                    "--quick with it (the full plan is fixed: " + FULL_SCRIPT + ")",
+                    String.join(" ", !extra.isEmpty() ? extra : kernels));
+        }
+        List<UserJar> user = new ArrayList<>();
+        for (Path j : jars) {
+            user.add(new UserJar(j.toAbsolutePath(), ConformanceCommand.sha256(ConformanceCommand.checkedJar(j, "--jar"))));
+        }
+        List<List<String>> plan = quickPlan(user, kernels, extra);
+        StringBuilder command = new StringBuilder("swis bench");
+        if (quick) {
+            command.append(" --quick");
+        }
+        jars.forEach(j -> command.append(" --jar ").append(j));
+        kernels.forEach(k -> command.append(" --kernel ").append(k));
+        if (!extra.isEmpty()) {
+            command.append(" --jmh-args '").append(String.join(" ", extra)).append('\'');
+        }
+        run(repositoryRoot(), dir, quick, plan, extra, user, command.toString(), Progress.of(root), root.quiet());
         return SwisCommand.OK;
     }
 
-    /** Builds if needed, runs the suite and writes the CSVs; returns the files written. */
+    /**
+     * The quick plan with the {@code --kernel} names added to the runs of their family, every run checked
+     * (with {@code extra}) by {@link KernelFamilies#checkPlan} against the built-in kernels and those of the
+     * user's jars: an unknown name, or a kernel that cannot run a combination, is an InputException (exit 2).
+     */
+    static List<List<String>> quickPlan(List<UserJar> user, List<String> names, List<String> extra)
+            throws InputException, IOException {
+        List<URL> urls = new ArrayList<>();
+        for (UserJar j : user) {
+            urls.add(ConformanceCommand.url(j.path()));
+        }
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), BenchCommand.class.getClassLoader())) {
+            t.setContextClassLoader(loader);
+            List<List<String>> plan = new ArrayList<>();
+            for (List<String> run : QUICK_DECOMPOSE) {
+                plan.add(new ArrayList<>(run));
+            }
+            for (List<String> run : QUICK_KERNELS) {
+                plan.add(new ArrayList<>(run));
+            }
+            for (String name : names) {
+                List<String> benchmarks;
+                try {
+                    benchmarks = KernelFamilies.benchmarksOf(name);
+                } catch (SwisInputException e) {
+                    throw new InputException("--kernel", e.field(), e.expected(), e.value());
+                }
+                for (String b : benchmarks) {
+                    boolean yardstick = KernelRegistry.int8().stream().anyMatch(k -> k.name().equals(name))
+                            || KernelRegistry.float32().stream().anyMatch(k -> k.name().equals(name));
+                    // decomposers join the first decomposition run, SWIS kernels the first kernel run, yardsticks the int8 run
+                    List<String> run = plan.get(b.equals("DecomposeBenchmark") ? 0
+                            : QUICK_DECOMPOSE.size() + (yardstick ? 1 : 0));
+                    run.addAll(List.of("-p", "kernel=" + name));
+                }
+            }
+            for (List<String> run : plan) {
+                List<String> args = new ArrayList<>(run.subList(1, run.size()));
+                args.addAll(extra);
+                try {
+                    KernelFamilies.checkPlan(run.get(0), args);
+                } catch (SwisInputException e) {
+                    throw new InputException(extra.isEmpty() ? "--kernel" : "--kernel/--jmh-args", e.field(), e.expected(),
+                            e.value());
+                }
+            }
+            return plan;
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
+    /** The quick plan as {@code swis reproduce} runs it (no user jars or kernels); returns the files written. */
     static List<Path> run(Path repo, Path outDir, boolean quick, List<String> extra, Progress progress, boolean quiet)
+            throws InputException, IOException, InterruptedException {
+        return run(repo, outDir, quick, quickPlan(List.of(), List.of(), extra), extra, List.of(),
+                quick ? "swis reproduce (swis bench --quick)" : "swis bench", progress, quiet);
+    }
+
+    /** Builds if needed, runs the suite (the given quick plan, or the full script) and writes the CSVs. */
+    static List<Path> run(Path repo, Path outDir, boolean quick, List<List<String>> quickPlan, List<String> extra,
+                          List<UserJar> user, String command, Progress progress, boolean quiet)
             throws InputException, IOException, InterruptedException {
         Path jar = repo.resolve(JAR);
         Path sources = repo.resolve("jmh/src/main/java");
@@ -129,19 +244,26 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jar)) {
             throw new InputException(jar.toString(), "file", "the JMH benchmarks jar after the build", "absent");
         }
+        StringBuilder classPath = new StringBuilder(jar.toString());
+        List<String> stampArgs = new ArrayList<>(List.of("--command", command));
+        for (UserJar u : user) {
+            classPath.append(File.pathSeparator).append(u.path());
+            stampArgs.add(u.stamp());
+        }
         if (!quick) {
-            return runFull(repo, outDir, progress, quiet);
+            return runFull(repo, outDir, classPath.toString(), user, command, progress, quiet);
         }
         Path tmp = Files.createTempDirectory("swis-bench");
         try {
             List<Path> written = new ArrayList<>();
             for (String output : OUTPUTS) {
-                List<List<String>> plan = output.equals("decompose") ? QUICK_DECOMPOSE : QUICK_KERNELS;
+                List<List<String>> plan = output.equals("decompose") ? quickPlan.subList(0, QUICK_DECOMPOSE.size())
+                        : quickPlan.subList(QUICK_DECOMPOSE.size(), quickPlan.size());
                 List<String> jsons = new ArrayList<>();
                 for (int i = 0; i < plan.size(); i++) {
                     Path json = tmp.resolve(output + "-" + i + ".json");
-                    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-jar",
-                            jar.toString()));
+                    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-cp",
+                            classPath.toString(), "org.openjdk.jmh.Main"));
                     cmd.addAll(plan.get(i));
                     cmd.addAll(QUICK);
                     cmd.addAll(extra);
@@ -152,11 +274,17 @@ public final class BenchCommand implements Callable<Integer> {
                     if (rc != 0) {
                         throw new IllegalStateException("JMH run failed (exit " + rc + "): " + String.join(" ", cmd));
                     }
+                    List<String> stamp = new ArrayList<>(List.of(javaBinary(), "-cp", classPath.toString(), STAMP,
+                            json.toString()));
+                    stamp.addAll(stampArgs);
+                    if (exec(repo, stamp, quiet) != 0) {
+                        throw new IllegalStateException(STAMP + " failed: " + String.join(" ", stamp));
+                    }
                     jsons.add(json.toString());
                 }
                 Path csv = tmp.resolve(output + ".csv");
                 List<String> convert = new ArrayList<>(List.of(javaBinary(), "--add-modules", "jdk.incubator.vector", "-cp",
-                        jar.toString(), RUNNER, csv.toString()));
+                        classPath.toString(), RUNNER, csv.toString()));
                 convert.addAll(jsons);
                 int rc = exec(repo, convert, quiet);
                 if (rc != 0 || !Files.isRegularFile(csv)) {
@@ -176,13 +304,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The full measurement plan is {@value #FULL_SCRIPT} (about 25 minutes on 2 cores): JDK 17 and, when
-     * present, Temurin 25; raw JSON in results/raw/, CSVs written by the runner (temp file, then rename).
+     * The full measurement plan is {@value #FULL_SCRIPT} (3 forks x 5 iterations per row, about 90 minutes
+     * on 2 cores): JDK 17 and, when present, Temurin 25; raw JSON in a fresh results/raw/&lt;start&gt;-full/,
+     * CSVs written by the runner (temp file, then rename). User jars reach the script through
+     * SWIS_BENCH_JARS / SWIS_BENCH_JAR_SHA256, the command line through SWIS_BENCH_COMMAND.
      */
-    private static List<Path> runFull(Path repo, Path outDir, Progress progress, boolean quiet)
-            throws IOException, InterruptedException {
+    private static List<Path> runFull(Path repo, Path outDir, String classPath, List<UserJar> user, String command,
+                                      Progress progress, boolean quiet) throws IOException, InterruptedException {
         Progress.Task run = progress.start("bench: full JMH plan (" + FULL_SCRIPT + ")", 1);
-        int rc = exec(repo, List.of("bash", FULL_SCRIPT), quiet);
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("SWIS_BENCH_COMMAND", command);
+        int cut = classPath.indexOf(File.pathSeparator);
+        if (cut > 0) {
+            env.put("SWIS_BENCH_JARS", classPath.substring(cut + 1));
+        }
+        env.put("SWIS_BENCH_JAR_SHA256", String.join(" ", user.stream().map(UserJar::stamp).toList()));
+        int rc = exec(repo, List.of("bash", FULL_SCRIPT), env, quiet);
         run.finish();
         if (rc != 0) {
             throw new IllegalStateException(FULL_SCRIPT + " failed (exit " + rc + ")");
@@ -228,7 +365,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs a child process; its output (stdout and stderr) is copied to our standard error unless quiet. */
     private static int exec(Path dir, List<String> cmd, boolean quiet) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        return exec(dir, cmd, Map.of(), quiet);
+    }
+
+    private static int exec(Path dir, List<String> cmd, Map<String, String> env, boolean quiet)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         try (java.io.InputStream in = p.getInputStream()) {
             byte[] buf = new byte[8192];
             int n;

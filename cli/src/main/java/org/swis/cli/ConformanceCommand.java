@@ -136,7 +136,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         URLClassLoader loader = null;
         try {
             if (jar != null) {
-                sha256 = sha256(checkedJar());
+                sha256 = sha256(checkedJar(jar, "--jar"));
                 loader = new URLClassLoader(new URL[] {url(jar)}, ConformanceCommand.class.getClassLoader());
                 for (Candidate c : jarKernels(loader)) {
                     for (Candidate old : all) {
@@ -175,25 +175,25 @@ public final class ConformanceCommand implements Callable<Integer> {
                 : contract == GemvKernel.class ? KernelRegistry.gemv() : KernelRegistry.gemm();
     }
 
-    /** The jar, checked to exist, be readable and be a zip/jar file. */
-    private Path checkedJar() throws InputException {
+    /** A user's jar (given with {@code option}), checked to exist, be readable and be a zip/jar file. */
+    static Path checkedJar(Path jar, String option) throws InputException {
         if (!Files.exists(jar)) {
-            throw new InputException(jar.toString(), "--jar", "an existing jar file", "no such file");
+            throw new InputException(jar.toString(), option, "an existing jar file", "no such file");
         }
         if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
-            throw new InputException(jar.toString(), "--jar", "a readable jar file",
+            throw new InputException(jar.toString(), option, "a readable jar file",
                     Files.isDirectory(jar) ? "a directory" : "an unreadable file");
         }
         try (JarFile ignored = new JarFile(jar.toFile())) {
             return jar;
         } catch (ZipException e) {
-            throw new InputException(jar.toString(), "--jar", "a jar (zip) file", "not a zip archive (" + e.getMessage() + ")");
+            throw new InputException(jar.toString(), option, "a jar (zip) file", "not a zip archive (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new InputException(jar.toString(), "--jar", "a readable jar file", e.toString());
+            throw new InputException(jar.toString(), option, "a readable jar file", e.toString());
         }
     }
 
-    private static URL url(Path p) throws InputException {
+    static URL url(Path p) throws InputException {
         try {
             return p.toUri().toURL();
         } catch (MalformedURLException e) {

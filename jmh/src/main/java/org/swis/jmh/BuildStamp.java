@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * What a benchmark run measured: the git commit and dirty flag of the checkout the benchmark jar was built
  * from (written into the jar as {@value #RESOURCE} by jmh/pom.xml at build time; "unknown" when the build
  * had no git or no {@code .git}), and the SHA-256 of every user kernel jar on the run's class path
- * (docs/KERNELS.md §6). {@link #main} writes it beside a JMH JSON result, run from the same jar right
+ * (docs/KERNELS.md §6), and the command that ran the plan. {@link #main} writes it beside a JMH JSON result, run from the same jar right
  * after the measurement; {@link ResultsToCsv} puts it in every row of that JSON. The working directory's
  * commit is never consulted.
  */
-public record BuildStamp(String commit, String dirty, String userJars) {
+public record BuildStamp(String commit, String dirty, String userJars, String command) {
     /** The class-path resource the build writes. */
     public static final String RESOURCE = "org/swis/jmh/build.properties";
     /** Nothing known: no resource in the jar, or no stamp beside a JSON file. */
-    public static final BuildStamp UNKNOWN = new BuildStamp("unknown", "unknown", "");
+    public static final BuildStamp UNKNOWN = new BuildStamp("unknown", "unknown", "", "");
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
 
     /** The stamp of the jar this class was loaded from ({@link #UNKNOWN} when the resource is absent). */
@@ -41,7 +41,7 @@ public record BuildStamp(String commit, String dirty, String userJars) {
     }
 
     /**
-     * A stamp from properties {@code commit}, {@code dirty}, {@code user_jars}: a commit that is not 40
+     * A stamp from properties {@code commit}, {@code dirty}, {@code user_jars}, {@code command}: a commit that is not 40
      * hex digits, or a dirty flag other than true/false, reads as "unknown".
      */
     static BuildStamp of(Properties p) {
@@ -50,7 +50,7 @@ public record BuildStamp(String commit, String dirty, String userJars) {
         boolean known = SHA1.matcher(commit).matches();
         return new BuildStamp(known ? commit : "unknown",
                 known && (dirty.equals("true") || dirty.equals("false")) ? dirty : "unknown",
-                p.getProperty("user_jars", "").trim());
+                p.getProperty("user_jars", "").trim(), p.getProperty("command", "").trim());
     }
 
     /** {@code results/raw/x.json} -> {@code results/raw/x.build.properties}. */
@@ -79,27 +79,33 @@ public record BuildStamp(String commit, String dirty, String userJars) {
         p.setProperty("commit", commit);
         p.setProperty("dirty", dirty);
         p.setProperty("user_jars", userJars);
+        p.setProperty("command", command);
         ResultsToCsv.writeAtomically(file, w -> p.store(w, "benchmark jar build (org.swis.jmh.BuildStamp)"));
     }
 
     /**
-     * {@code BuildStamp <result.json> [<jar-name>=<sha256> ...]}: writes this jar's stamp, with the given
-     * user jars, beside the JSON result as {@code <result>.build.properties}.
+     * {@code BuildStamp <result.json> [--command <text>] [<jar-name>=<sha256> ...]}: writes this jar's
+     * stamp, with the command that ran the plan and the given user jars, beside the JSON result as
+     * {@code <result>.build.properties}.
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: BuildStamp <result.json> [<jar-name>=<sha256> ...]");
+            System.err.println("usage: BuildStamp <result.json> [--command <text>] [<jar-name>=<sha256> ...]");
             System.exit(2);
         }
         List<String> jars = new ArrayList<>();
+        String command = "";
         for (int i = 1; i < args.length; i++) {
-            if (!args[i].matches("[^=;]+=[0-9a-f]{64}")) {
-                System.err.println("BuildStamp: " + args[i] + ": expected <jar-name>=<64 hex digits of SHA-256>");
+            if (args[i].equals("--command") && i + 1 < args.length) {
+                command = args[++i];
+            } else if (args[i].matches("[^=;]+=[0-9a-f]{64}")) {
+                jars.add(args[i]);
+            } else {
+                System.err.println("BuildStamp: " + args[i] + ": expected --command <text> or <jar-name>=<64 hex digits of SHA-256>");
                 System.exit(2);
             }
-            jars.add(args[i]);
         }
         BuildStamp jar = ofThisJar();
-        new BuildStamp(jar.commit(), jar.dirty(), String.join(";", jars)).write(besideJson(Path.of(args[0])));
+        new BuildStamp(jar.commit(), jar.dirty(), String.join(";", jars), command).write(besideJson(Path.of(args[0])));
     }
 }

@@ -159,13 +159,13 @@ public final class ResultsToCsv {
             "threads", "shape", "weights", "score", "score_error", "unit", "mweights_per_s", "mweights_per_s_low",
             "mweights_per_s_high", "ratio_vs_reference", "ratio_vs_reference_low", "ratio_vs_reference_high",
             "speedup_vs_1_thread", "speedup_vs_1_thread_low", "speedup_vs_1_thread_high", "run", "jmh_forks",
-            "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars", "jvm_args");
+            "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars", "command", "jvm_args");
     /** Columns of kernels.csv. */
     public static final List<String> KERNEL_HEADER = List.of("jdk", "vm", "benchmark", "kernel", "shape", "rows",
             "columns", "n", "batch", "score", "score_error", "unit", "gmac_per_s", "gmac_per_s_low", "gmac_per_s_high",
             "baseline", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high", "threads", "run",
             "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
-            "jvm_args");
+            "command", "jvm_args");
 
     static void write(Path out, List<Row> rows, Environment env) throws IOException {
         boolean decompose = !rows.isEmpty() && rows.stream().allMatch(Row::isDecompose);
@@ -268,7 +268,7 @@ public final class ResultsToCsv {
 
     private static void addProvenance(List<Object> rec, Row r, Environment env) {
         rec.addAll(List.of(r.run(), r.forks(), r.iterations(), env.cpu(), env.cores(), env.vectorBits(),
-                r.stamp().commit(), r.stamp().dirty(), r.stamp().userJars(), r.jvmArgs()));
+                r.stamp().commit(), r.stamp().dirty(), r.stamp().userJars(), r.stamp().command(), r.jvmArgs()));
     }
 
     private static boolean isInt8(Row r) {

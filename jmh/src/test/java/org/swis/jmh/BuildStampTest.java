@@ -60,14 +60,14 @@ class BuildStampTest {
         p.setProperty("dirty", "maybe");
         assertEquals("unknown", BuildStamp.of(p).dirty());
         p.setProperty("dirty", "true");
-        assertEquals(new BuildStamp("0123456789abcdef0123456789abcdef01234567", "true", ""), BuildStamp.of(p));
+        assertEquals(new BuildStamp("0123456789abcdef0123456789abcdef01234567", "true", "", ""), BuildStamp.of(p));
     }
 
     @Test
     void aStampBesideAJsonResultRoundTripsAndItsAbsenceIsUnknown(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("kernels-int8-jdk17.json");
         assertEquals(BuildStamp.UNKNOWN, BuildStamp.forJson(json));
-        BuildStamp s = new BuildStamp("0123456789abcdef0123456789abcdef01234567", "true", "k.jar=" + "0f".repeat(32));
+        BuildStamp s = new BuildStamp("0123456789abcdef0123456789abcdef01234567", "true", "k.jar=" + "0f".repeat(32), "swis bench --quick");
         s.write(BuildStamp.besideJson(json));
         assertEquals(dir.resolve("kernels-int8-jdk17.build.properties"), BuildStamp.besideJson(json));
         assertEquals(s, BuildStamp.forJson(json));

@@ -93,14 +93,14 @@ class ResultsToCsvTest {
                 result("KernelBenchmark.run", "\"kernel\":\"swis-vector\"," + shape, 4000, 200, 3, 5, "us/op"))
                 + "]");
         new BuildStamp("0123456789abcdef0123456789abcdef01234567", "false",
-                "my.jar=" + "ab".repeat(32)).write(dir.resolve("kernels-jdk17.build.properties"));
+                "my.jar=" + "ab".repeat(32), "jmh/run-benchmarks.sh").write(dir.resolve("kernels-jdk17.build.properties"));
         Path out = dir.resolve("kernels.csv");
         ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(Files.newBufferedReader(out));
         assertEquals(ResultsToCsv.KERNEL_HEADER, parser.getHeaderNames());
         for (String column : List.of("score", "score_error", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
-                "gmac_per_s_low", "gmac_per_s_high", "run", "git_commit", "git_dirty", "user_jars", "jmh_iterations")) {
+                "gmac_per_s_low", "gmac_per_s_high", "run", "git_commit", "git_dirty", "user_jars", "command", "jmh_iterations")) {
             assertTrue(parser.getHeaderNames().contains(column), column);
         }
         List<CSVRecord> recs = parser.getRecords();
@@ -125,6 +125,7 @@ class ResultsToCsvTest {
         assertEquals("0123456789abcdef0123456789abcdef01234567", swis.get("git_commit"));
         assertEquals("false", swis.get("git_dirty"));
         assertEquals("my.jar=" + "ab".repeat(32), swis.get("user_jars"));
+        assertEquals("jmh/run-benchmarks.sh", swis.get("command"));
     }
 
     @Test

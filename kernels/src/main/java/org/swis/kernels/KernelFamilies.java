@@ -95,6 +95,31 @@ public final class KernelFamilies {
         }
     }
 
+    /**
+     * The benchmarks that take a kernel name: {@code DecomposeBenchmark} for a decomposer,
+     * {@code KernelBenchmark} for a GEMV, GEMM, int8 or f32 kernel (both for a name in both, e.g. "reference").
+     *
+     * @throws SwisInputException for a name of no family, listing every family's names
+     */
+    public static List<String> benchmarksOf(String name) {
+        List<String> out = new ArrayList<>();
+        if (names(KernelRegistry.decomposers()).contains(name)) {
+            out.add("DecomposeBenchmark");
+        }
+        for (List<? extends Kernel> family : List.of(KernelRegistry.gemv(), KernelRegistry.gemm(), KernelRegistry.int8(),
+                KernelRegistry.float32())) {
+            if (names(family).contains(name) && !out.contains("KernelBenchmark")) {
+                out.add("KernelBenchmark");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SwisInputException("kernel", name, "one of decompose " + names(KernelRegistry.decomposers()) + ", gemv "
+                    + names(KernelRegistry.gemv()) + ", gemm " + names(KernelRegistry.gemm()) + ", int8 "
+                    + names(KernelRegistry.int8()) + ", f32 " + names(KernelRegistry.float32()));
+        }
+        return out;
+    }
+
     private static List<String> names(List<? extends Kernel> kernels) {
         List<String> out = new ArrayList<>();
         kernels.forEach(k -> out.add(k.name()));

@@ -81,4 +81,15 @@ class KernelFamiliesTest {
                 List.of("-p", "kernel=int8-scalar", "-p", "batch=one")));
         assertThrows(SwisInputException.class, () -> KernelFamilies.checkPlan("GemvBench", List.of()));
     }
+
+    @Test
+    void aKernelNameChoosesItsBenchmarksAndAnUnknownOneListsAllFamilies() {
+        assertEquals(List.of("DecomposeBenchmark"), KernelFamilies.benchmarksOf("table-scalar"));
+        assertEquals(List.of("KernelBenchmark"), KernelFamilies.benchmarksOf("int8-scalar"));
+        assertEquals(List.of("DecomposeBenchmark", "KernelBenchmark"), KernelFamilies.benchmarksOf("reference"));
+        SwisInputException e = assertThrows(SwisInputException.class, () -> KernelFamilies.benchmarksOf("tabel-scalar"));
+        for (String family : List.of("decompose [", "gemv [", "gemm [", "int8 [", "f32 [")) {
+            assertTrue(e.expected().contains(family), e.expected());
+        }
+    }
 }
