@@ -53,10 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** The full plan, run from the repository root (JDK 17 = `java` on PATH, plus Temurin 25 when installed). */
     public static final String FULL_SCRIPT = "jmh/run-benchmarks.sh";
     /**
-     * JMH options of the quick mode: one fork, one 1 s warm-up and two 1 s measurement iterations (rows
-     * labelled run=quick); -foe true: a kernel failing its setup fails the run instead of losing its row.
+     * JMH options of the quick mode: one fork, one 1 s warm-up and three 1 s measurement iterations (the
+     * fewest for which JMH reports an error; rows labelled run=quick); -foe true: a kernel failing its setup
+     * fails the run instead of losing its row.
      */
-    public static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s", "-foe", "true");
+    public static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s", "-foe", "true");
     /** Writes the build stamp beside a JSON result: {@code <main> <json> --command <text> [name=sha256...]}. */
     public static final String STAMP = "org.swis.jmh.BuildStamp";
     /** Quick decomposition runs: the vector table search and the reference it is compared with (B = 8, N = 4, M = 4, MSE++). */

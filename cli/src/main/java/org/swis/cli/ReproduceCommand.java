@@ -460,22 +460,20 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
+        b.append(KernelResults.targets(benchRows(out, "decompose"), benchRows(out, "kernels")));
         return List.of(new SummaryReport.Section("Kernels (JMH)", b.toString()));
     }
 
-    /** Quick or full run, this run or an earlier one, and the commits in the rows' {@code git_commit} column. */
+    /** The rows of name.csv, else name_quick.csv, else none. */
+    private static List<Map<String, String>> benchRows(Path out, String name) throws IOException {
+        Path full = out.resolve(name + ".csv");
+        Path quick = out.resolve(name + "_quick.csv");
+        return Files.isRegularFile(full) ? KernelResults.rows(full) : Files.isRegularFile(quick) ? KernelResults.rows(quick) : List.of();
+    }
+
+    /** This run or an earlier one, and the rows per run kind, jar commit and command ({@link KernelResults#provenance}). */
     static String benchProvenance(Path csv, List<Map<String, String>> rows, List<String> writtenByThisRun) {
-        String file = csv.getFileName().toString();
-        java.util.TreeSet<String> commits = new java.util.TreeSet<>();
-        for (Map<String, String> r : rows) {
-            String c = r.getOrDefault("git_commit", "");
-            commits.add(c.isEmpty() ? "unknown" : c);
-        }
-        return "Provenance: " + (file.endsWith("_quick.csv") ? "quick run (`swis bench --quick`: one fork, short warm-up "
-                + "and measurement)" : "full run (`swis bench`, jmh/run-benchmarks.sh)") + ", "
-                + (writtenByThisRun.contains(file) ? "written by this run" : "from an earlier run (not rewritten by this one)")
-                + "; commit" + (commits.size() == 1 ? " " : "s ") + (commits.isEmpty() ? "unknown (no rows)" : String.join(", ", commits))
-                + ".";
+        return KernelResults.provenance(csv, rows, writtenByThisRun);
     }
 
     /** The golden vectors, exported to a temporary directory and verified. */

@@ -23,18 +23,17 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void benchProvenanceNamesModeOriginAndCommits() {
-        List<Map<String, String>> rows = List.of(Map.of("git_commit", "bbb"), Map.of("git_commit", "aaa"),
-                Map.of("git_commit", "bbb"));
-        assertEquals("Provenance: quick run (`swis bench --quick`: one fork, short warm-up and measurement), written by "
-                + "this run; commits aaa, bbb.", ReproduceCommand.benchProvenance(Path.of("out/kernels_quick.csv"), rows,
-                List.of("kernels_quick.csv")));
-        assertEquals("Provenance: full run (`swis bench`, jmh/run-benchmarks.sh), from an earlier run (not rewritten by "
-                + "this one); commit aaa.", ReproduceCommand.benchProvenance(Path.of("decompose.csv"),
-                List.of(Map.of("git_commit", "aaa")), List.of("decompose_quick.csv")));
-        assertEquals("Provenance: full run (`swis bench`, jmh/run-benchmarks.sh), from an earlier run (not rewritten by "
-                + "this one); commit unknown.", ReproduceCommand.benchProvenance(Path.of("kernels.csv"),
-                List.of(Map.of("kernel", "x")), List.of()));
+    void benchProvenanceNamesOriginRunKindsJarCommitsAndCommands() {
+        Map<String, String> quick = Map.of("run", "quick", "git_commit", "bbb", "git_dirty", "false", "command", "swis bench --quick");
+        Map<String, String> full = Map.of("run", "full", "git_commit", "aaa", "git_dirty", "true", "command", "swis bench");
+        assertEquals("Provenance: written by this run; 1 row full (3 forks x 5 iterations or more), benchmark jar commit aaa "
+                + "with uncommitted changes, command `swis bench`; 2 rows quick (fewer than 3 forks x 5 iterations), "
+                + "benchmark jar commit bbb (clean), command `swis bench --quick`.",
+                ReproduceCommand.benchProvenance(Path.of("out/kernels_quick.csv"), List.of(quick, full, quick),
+                        List.of("kernels_quick.csv")));
+        assertEquals("Provenance: from an earlier run (not rewritten by this one); 1 row run kind not recorded, benchmark "
+                + "jar commit unknown.", ReproduceCommand.benchProvenance(Path.of("kernels.csv"),
+                List.of(Map.of("kernel", "x")), List.of("decompose.csv")));
     }
 
     @Test

@@ -42,6 +42,15 @@ public final class Charts {
 
     /** A line chart with markers. */
     public static XYChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        return lines(title, xLabel, yLabel, logY, series, null);
+    }
+
+    /**
+     * A line chart with markers and, where {@code errorBars} has a non-null entry for a series, symmetric
+     * error bars of those half-widths (in the series' colour).
+     */
+    public static XYChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series,
+                                List<double[]> errorBars) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         XYStyler s = chart.getStyler();
@@ -51,9 +60,12 @@ public final class Charts {
         chart.getStyler().setPlotGridLinesVisible(true);
         s.setSeriesColors(PALETTE);
         s.setAntiAlias(true);
+        s.setErrorBarsColorSeriesColor(true);
         int i = 0;
         for (Series ser : series) {
-            XYSeries x = chart.addSeries(ser.name(), ser.x(), ser.y());
+            double[] bars = errorBars == null ? null : errorBars.get(i);
+            XYSeries x = bars == null ? chart.addSeries(ser.name(), ser.x(), ser.y())
+                    : chart.addSeries(ser.name(), ser.x(), ser.y(), bars);
             x.setMarker(MARKERS[i++ % MARKERS.length]);
             x.setLineStyle(new BasicStroke(1.8f));
         }
