@@ -52,8 +52,7 @@ public final class KernelFamilies {
                 }
             }
         }
-        throw new SwisInputException("KernelBenchmark kernel", name, "one of gemv " + names(gemv) + ", gemm "
-                + names(gemm) + ", int8 " + names(int8) + ", f32 " + names(f32));
+        throw new SwisInputException("KernelBenchmark kernel", name, "one of " + matmulNames(gemv, gemm, int8, f32));
     }
 
     /**
@@ -113,11 +112,18 @@ public final class KernelFamilies {
             }
         }
         if (out.isEmpty()) {
-            throw new SwisInputException("kernel", name, "one of decompose " + names(KernelRegistry.decomposers()) + ", gemv "
-                    + names(KernelRegistry.gemv()) + ", gemm " + names(KernelRegistry.gemm()) + ", int8 "
-                    + names(KernelRegistry.int8()) + ", f32 " + names(KernelRegistry.float32()));
+            throw new SwisInputException("kernel", name, "one of decompose " + names(KernelRegistry.decomposers()) + ", "
+                    + matmulNames(KernelRegistry.gemv(), KernelRegistry.gemm(), KernelRegistry.int8(), KernelRegistry.float32()));
         }
         return out;
+    }
+
+    /** "gemv [..], gemm [..], int8 [..], f32 [..]", with "gemv/gemm [..]" when both hold the same names (messages stay on one short line). */
+    private static String matmulNames(List<? extends Kernel> gemv, List<? extends Kernel> gemm, List<? extends Kernel> int8,
+                                      List<? extends Kernel> f32) {
+        String matmul = names(gemv).equals(names(gemm)) ? "gemv/gemm " + names(gemv)
+                : "gemv " + names(gemv) + ", gemm " + names(gemm);
+        return matmul + ", int8 " + names(int8) + ", f32 " + names(f32);
     }
 
     private static List<String> names(List<? extends Kernel> kernels) {
