@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.swis.conformance.fixtures.DenseGemv;
 
 /**
  * Bad usage of {@code swis bench} stops with exit 2 before anything is built or run, naming the kernels
@@ -81,6 +82,24 @@ class BenchCommandTest {
         SwisCommandTest.Run jar = bench("--quick", "--jar", dir.resolve("none.jar").toString());
         assertEquals(2, jar.code(), jar.err());
         assertTrue(jar.err().contains("none.jar"), jar.err());
+    }
+
+    @Test
+    void aKernelFromAUserJarJoinsItsFamilyAndIsRefusedForABatchItCannotRun() throws Exception {
+        Path jar = ConformanceCommandTest.jar(dir, "dense.jar", DenseGemv.class, DenseGemv.class);
+        String sha = ConformanceCommand.sha256(jar);
+        BenchCommand.UserJar user = new BenchCommand.UserJar(jar, sha);
+        assertEquals("dense.jar=" + sha, user.stamp());
+        List<List<String>> plan = BenchCommand.quickPlan(List.of(user), List.of("fixture-dense"), List.of());
+        assertTrue(plan.get(2).contains("kernel=fixture-dense"), plan.toString());
+        // without the jar the name is unknown; with it, a GEMV-only kernel cannot run batch 16
+        SwisCommandTest.Run unknown = bench("--quick", "--kernel", "fixture-dense");
+        assertEquals(2, unknown.code(), unknown.err());
+        SwisCommandTest.Run batch = bench("--quick", "--jar", jar.toString(), "--kernel", "fixture-dense",
+                "--jmh-args", "-p batch=16");
+        assertEquals(2, batch.code(), batch.err());
+        assertTrue(batch.err().contains("KernelBenchmark kernel fixture-dense at batch 16")
+                && batch.err().contains("a GEMM kernel for batch > 1: one of gemm [reference"), batch.err());
     }
 
     private static List<Path> list(Path d) {

@@ -29,8 +29,12 @@ class ConformanceCommandTest {
         return SwisCommandTest.run(args);
     }
 
-    /** A jar holding the given classes (and their nested classes) and one GemvKernel service line. */
     private Path jar(String name, Class<?> kernel, Class<?>... classes) throws Exception {
+        return jar(dir, name, kernel, classes);
+    }
+
+    /** A jar in {@code dir} holding the given classes (and their nested classes) and one GemvKernel service line. */
+    static Path jar(Path dir, String name, Class<?> kernel, Class<?>... classes) throws Exception {
         Path p = dir.resolve(name);
         try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(p))) {
             for (Class<?> c : classes) {
