@@ -8,7 +8,7 @@
 # Raw JMH JSON goes to a fresh folder results/raw/<UTC start>-full/, one file per (JDK, parameter plan),
 # each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
 # the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv.
-# Wall time on the 2-core reference machine: about 90 minutes (116 parameter combinations x 3 forks).
+# Wall time on the 2-core reference machine: about 80 minutes (116 parameter combinations x 3 forks).
 # Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
 # it); SWIS_BENCH_JAR_SHA256="a.jar=<sha256> b.jar=<sha256>" is recorded in the stamps (`swis bench --jar`
 # sets both).

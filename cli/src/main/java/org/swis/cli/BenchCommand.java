@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Run the JMH benchmarks (module jmh, built with './mvnw -B -q -DskipTests package -pl jmh -am' "
                 + "when its jar is missing or stale) and write decompose.csv and kernels.csv into --output-dir.",
             "Without --quick it runs the full plan, jmh/run-benchmarks.sh: every row 3 forks x 5 measured iterations "
-                + "(about 90 minutes on 2 cores, JDK 17 and Temurin 25 when present).",
+                + "(about 80 minutes on 2 cores, JDK 17 and Temurin 25 when present).",
             "--quick runs the headline cases once (one fork, short warm-up and measurement, about 3 minutes) and writes "
                 + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run; its rows say run=quick.",
             "Every row carries score, score_error (half JMH's 99.9 % interval) and each ratio with its interval "
@@ -305,7 +305,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The full measurement plan is {@value #FULL_SCRIPT} (3 forks x 5 iterations per row, about 90 minutes
+     * The full measurement plan is {@value #FULL_SCRIPT} (3 forks x 5 iterations per row, about 80 minutes
      * on 2 cores): JDK 17 and, when present, Temurin 25; raw JSON in a fresh results/raw/&lt;start&gt;-full/,
      * CSVs written by the runner (temp file, then rename). User jars reach the script through
      * SWIS_BENCH_JARS / SWIS_BENCH_JAR_SHA256, the command line through SWIS_BENCH_COMMAND.
