@@ -79,6 +79,7 @@ final class VectorTableDecomposer extends TableDecomposer {
             short clamp = p.signedClamp;
             short num = (short) p.num;
             short den = (short) p.den;
+            boolean unit = num == 1 && den == 1;
             CandidateTables tab = p.tables;
             for (; gi < end; gi++, g++) {
                 int e0 = contiguous ? 4 * g : element[4 * g];
@@ -104,7 +105,7 @@ final class VectorTableDecomposer extends TableDecomposer {
                     ShortVector q = a0.mul(a0).add(a1.mul(a1)).add(a2.mul(a2).add(a3.mul(a3)));
                     ShortVector s = a0.add(a1).add(a2.add(a3));
                     s = s.max((short) -clamp).min(clamp);
-                    ShortVector cost = s.mul(s).mul(num).add(q.mul(den)).min((short) 8191);
+                    ShortVector cost = (unit ? s.mul(s).add(q) : s.mul(s).mul(num).add(q.mul(den))).min((short) 8191);
                     best = best.min(cost.lanewise(VectorOperators.LSHL, 3).lanewise(VectorOperators.XOR, (short) chunk));
                 }
                 short min = best.reduceLanes(VectorOperators.MIN);
