@@ -51,6 +51,24 @@ class DecomposeKernelsTest {
         assertEquals(-1, one.firstDifference(Decomposer.decompose(t, c, 4)));
     }
 
+    /**
+     * Large enough that the work is handed out in several chunks (1024 groups each) whose boundaries
+     * fall inside filters (375 groups per filter) and inside a mixed-N schedule: every kernel, every
+     * thread count, against the reference search.
+     */
+    @Test
+    void chunkedWorkSplitMatchesTheReferenceAcrossFilterBoundaries() {
+        QuantizedTensor t = Fixtures.tensor(23, 7, 1500, 1, 1, 255);
+        DecompositionConfig c = new DecompositionConfig(Scheme.SWIS, 4, Alpha.ONE);
+        int[] counts = {4, 4, 3, 4, 2, 4, 4};
+        DecomposedTensor ref = Decomposer.decompose(t, c, counts);
+        for (DecomposeKernel k : KernelRegistry.decomposers()) {
+            for (int threads = 1; threads <= 3; threads++) {
+                assertEquals(-1, k.decompose(t, c, counts, threads).firstDifference(ref), k.name() + " threads=" + threads);
+            }
+        }
+    }
+
     @Test
     void perFilterShiftCountsFollowTheSchedule() {
         QuantizedTensor t = Fixtures.tensor(11, 4, 8, 3, 3, 255);

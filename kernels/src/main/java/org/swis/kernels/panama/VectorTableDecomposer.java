@@ -61,64 +61,65 @@ final class VectorTableDecomposer extends TableDecomposer {
                                      SearchPlan[] plans, SwisCodes.Builder out, int from, int to) {
         int gpf = layout.groupsPerFilter();
         int fs = layout.filterSize();
-        int f = from / gpf;
-        int g = from % gpf;
         byte[] support = out.support;
         int[] signs = out.signs;
         byte[] masks = out.masks;
         boolean contiguous = !layout.alongTaps() && layout.channels() % 4 == 0;
-        for (int gi = from; gi < to; gi++) {
+        int gi = from;
+        int f = from / gpf;
+        int g = from % gpf;
+        while (gi < to) {
+            // Per filter: the plan and everything derived from it, hoisted out of the group loop.
             SearchPlan p = plans[counts[f]];
+            int end = (int) Math.min(to, (long) gi + gpf - g);
             int base = f * fs;
-            int e0 = contiguous ? 4 * g : element[4 * g];
-            int e1 = contiguous ? 4 * g + 1 : element[4 * g + 1];
-            int e2 = contiguous ? 4 * g + 2 : element[4 * g + 2];
-            int e3 = contiguous ? 4 * g + 3 : element[4 * g + 3];
-            int v0 = e0 < 0 ? 0 : t.magnitude(base + e0);
-            int v1 = e1 < 0 ? 0 : t.magnitude(base + e1);
-            int v2 = e2 < 0 ? 0 : t.magnitude(base + e2);
-            int v3 = e3 < 0 ? 0 : t.magnitude(base + e3);
-            int sb = (e0 >= 0 && t.negative(base + e0) ? 1 : 0) | (e1 >= 0 && t.negative(base + e1) ? 2 : 0)
-                    | (e2 >= 0 && t.negative(base + e2) ? 4 : 0) | (e3 >= 0 && t.negative(base + e3) ? 8 : 0);
             int stride = p.narrowStride;
+            int negRow = CandidateTables.MAGNITUDES * stride;
             short[] st = p.narrowSigned;
-            int q0 = v0 * stride;
-            int q1 = v1 * stride;
-            int q2 = v2 * stride;
-            int q3 = v3 * stride;
-            int s0 = q0 + (sb & 1) * CandidateTables.MAGNITUDES * stride;
-            int s1 = q1 + (sb >> 1 & 1) * CandidateTables.MAGNITUDES * stride;
-            int s2 = q2 + (sb >> 2 & 1) * CandidateTables.MAGNITUDES * stride;
-            int s3 = q3 + (sb >> 3 & 1) * CandidateTables.MAGNITUDES * stride;
             short clamp = p.signedClamp;
             short num = (short) p.num;
             short den = (short) p.den;
-            ShortVector best = ShortVector.broadcast(H, Short.MAX_VALUE);
-            for (int c = 0, chunk = 0x8000; c < stride; c += HL, chunk++) {
-                ShortVector a0 = ShortVector.fromArray(H, st, s0 + c);
-                ShortVector a1 = ShortVector.fromArray(H, st, s1 + c);
-                ShortVector a2 = ShortVector.fromArray(H, st, s2 + c);
-                ShortVector a3 = ShortVector.fromArray(H, st, s3 + c);
-                ShortVector q = a0.mul(a0).add(a1.mul(a1)).add(a2.mul(a2).add(a3.mul(a3)));
-                ShortVector s = a0.add(a1).add(a2.add(a3));
-                s = s.max((short) -clamp).min(clamp);
-                ShortVector cost = s.mul(s).mul(num).add(q.mul(den)).min((short) 8191);
-                best = best.min(cost.lanewise(VectorOperators.LSHL, 3).lanewise(VectorOperators.XOR, (short) chunk));
-            }
-            short min = best.reduceLanes(VectorOperators.MIN);
-            int lane = best.compare(VectorOperators.EQ, min).firstTrue();
-            int c = (((min ^ 0x8000) & 7) * HL) + lane;
+            boolean unit = num == 1 && den == 1;
             CandidateTables tab = p.tables;
-            support[gi] = (byte) tab.supportBits(c);
-            signs[gi] = sb;
-            masks[4 * gi] = (byte) tab.code(c, v0);
-            masks[4 * gi + 1] = (byte) tab.code(c, v1);
-            masks[4 * gi + 2] = (byte) tab.code(c, v2);
-            masks[4 * gi + 3] = (byte) tab.code(c, v3);
-            if (++g == gpf) {
-                g = 0;
-                f++;
+            for (; gi < end; gi++, g++) {
+                int e0 = contiguous ? 4 * g : element[4 * g];
+                int e1 = contiguous ? 4 * g + 1 : element[4 * g + 1];
+                int e2 = contiguous ? 4 * g + 2 : element[4 * g + 2];
+                int e3 = contiguous ? 4 * g + 3 : element[4 * g + 3];
+                int v0 = e0 < 0 ? 0 : t.magnitude(base + e0);
+                int v1 = e1 < 0 ? 0 : t.magnitude(base + e1);
+                int v2 = e2 < 0 ? 0 : t.magnitude(base + e2);
+                int v3 = e3 < 0 ? 0 : t.magnitude(base + e3);
+                int sb = (e0 >= 0 && t.negative(base + e0) ? 1 : 0) | (e1 >= 0 && t.negative(base + e1) ? 2 : 0)
+                        | (e2 >= 0 && t.negative(base + e2) ? 4 : 0) | (e3 >= 0 && t.negative(base + e3) ? 8 : 0);
+                int s0 = v0 * stride + (sb & 1) * negRow;
+                int s1 = v1 * stride + (sb >> 1 & 1) * negRow;
+                int s2 = v2 * stride + (sb >> 2 & 1) * negRow;
+                int s3 = v3 * stride + (sb >> 3 & 1) * negRow;
+                ShortVector best = ShortVector.broadcast(H, Short.MAX_VALUE);
+                for (int c = 0, chunk = 0x8000; c < stride; c += HL, chunk++) {
+                    ShortVector a0 = ShortVector.fromArray(H, st, s0 + c);
+                    ShortVector a1 = ShortVector.fromArray(H, st, s1 + c);
+                    ShortVector a2 = ShortVector.fromArray(H, st, s2 + c);
+                    ShortVector a3 = ShortVector.fromArray(H, st, s3 + c);
+                    ShortVector q = a0.mul(a0).add(a1.mul(a1)).add(a2.mul(a2).add(a3.mul(a3)));
+                    ShortVector s = a0.add(a1).add(a2.add(a3));
+                    s = s.max((short) -clamp).min(clamp);
+                    ShortVector cost = (unit ? s.mul(s).add(q) : s.mul(s).mul(num).add(q.mul(den))).min((short) 8191);
+                    best = best.min(cost.lanewise(VectorOperators.LSHL, 3).lanewise(VectorOperators.XOR, (short) chunk));
+                }
+                short min = best.reduceLanes(VectorOperators.MIN);
+                int lane = best.compare(VectorOperators.EQ, min).firstTrue();
+                int c = (((min ^ 0x8000) & 7) * HL) + lane;
+                support[gi] = (byte) tab.supportBits(c);
+                signs[gi] = sb;
+                masks[4 * gi] = (byte) tab.code(c, v0);
+                masks[4 * gi + 1] = (byte) tab.code(c, v1);
+                masks[4 * gi + 2] = (byte) tab.code(c, v2);
+                masks[4 * gi + 3] = (byte) tab.code(c, v3);
             }
+            g = 0;
+            f++;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.swis.kernels.scalar;
 
+import java.util.concurrent.ConcurrentHashMap;
 import org.swis.reference.swis.Alpha;
 
 /**
@@ -23,6 +24,12 @@ import org.swis.reference.swis.Alpha;
 public final class SearchPlan {
     /** Table rows: 256 positive then 256 negative magnitudes. */
     public static final int ROWS = 2 * CandidateTables.MAGNITUDES;
+
+    /** Everything a plan is built from; plans are immutable, so equal keys share one plan. */
+    private record Key(CandidateTables tables, int m, Alpha alpha, int lanes, int narrowLanes, int maxMagnitude) {
+    }
+
+    private static final ConcurrentHashMap<Key, SearchPlan> CACHE = new ConcurrentHashMap<>();
 
     public final CandidateTables tables;
     public final int m;
@@ -128,6 +135,16 @@ public final class SearchPlan {
         } else {
             narrowSigned = null;
         }
+    }
+
+    /**
+     * The shared plan for these arguments, built on first use (building one costs about 0.5–1 ms, which
+     * a per-call build paid serially before the worker threads started; see KERNELS.md §7). The cache
+     * holds at most one plan per (scheme, N, M, alpha, lane counts, largest magnitude).
+     */
+    public static SearchPlan of(CandidateTables tables, int m, Alpha alpha, int lanes, int narrowLanes, int maxMagnitude) {
+        return CACHE.computeIfAbsent(new Key(tables, m, alpha, lanes, narrowLanes, maxMagnitude),
+                k -> new SearchPlan(k.tables, k.m, k.alpha, k.lanes, k.narrowLanes, k.maxMagnitude));
     }
 
     /** Smallest r &gt;= 0 with {@code scale * r^2 >= t}. */

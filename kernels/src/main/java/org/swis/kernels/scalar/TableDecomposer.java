@@ -12,12 +12,18 @@ import org.swis.reference.tensor.QuantizedTensor;
  * The exhaustive SWIS / SWIS-C search of the paper (§4.1.1) on precomputed tables, bit-exact with
  * {@link org.swis.reference.swis.GroupDecomposer}: per group, per candidate, the signed and squared
  * error sums come from table lookups ({@link SearchPlan}); the first candidate of lowest scaled MSE++
- * cost wins. Streams over the tensor (reads it in place), splits groups across threads.
+ * cost wins. Streams over the tensor (reads it in place), hands chunks of groups to the threads.
  *
  * <p>This scalar class loops over candidates one at a time; the vector kernel overrides
  * {@link #choosePacked} and keeps everything else.
  */
 public class TableDecomposer implements DecomposeKernel {
+    /**
+     * Groups per chunk handed to a worker (about 50 µs of search at M = 4): small enough that the
+     * threads finish within one chunk of each other, large enough that claiming it costs nothing.
+     */
+    static final int GRAIN = 1024;
+
     /** Lane count the packed tables are padded to (1: no padding). */
     protected int lanes() {
         return 1;
@@ -51,13 +57,13 @@ public class TableDecomposer implements DecomposeKernel {
         for (int n : shiftsPerFilter) {
             if (plans[n] == null) {
                 CandidateTables tab = CandidateTables.of(config.scheme(), n);
-                plans[n] = new SearchPlan(tab, config.m(), config.alpha(), lanes(), narrowLanes(), 255);
+                plans[n] = SearchPlan.of(tab, config.m(), config.alpha(), lanes(), narrowLanes(), 255);
                 if (narrowLanes() > 0 && !plans[n].narrow) {
                     if (maxMagnitude < 0) {
                         maxMagnitude = t.maxMagnitude();
                     }
                     if (maxMagnitude < 255) {
-                        plans[n] = new SearchPlan(tab, config.m(), config.alpha(), lanes(), narrowLanes(), maxMagnitude);
+                        plans[n] = SearchPlan.of(tab, config.m(), config.alpha(), lanes(), narrowLanes(), maxMagnitude);
                     }
                 }
             }
@@ -70,7 +76,7 @@ public class TableDecomposer implements DecomposeKernel {
                 element[g * m + i] = layout.element(g, i);
             }
         }
-        WorkerPool.run(out.signs.length, threads,
+        WorkerPool.runChunked(out.signs.length, threads, GRAIN,
                 (from, to) -> decomposeRange(t, layout, element, shiftsPerFilter, plans, out, from, to));
         return out.build();
     }
