@@ -141,8 +141,15 @@ public final class QualityCommand implements Callable<Integer> {
         return text.endsWith("\n") ? text : text + "\n";
     }
 
+    /** CPU time of the whole process (every thread) in ns, or -1 where the JVM does not report it. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     /** This run's timing row: engine time, peak RSS so far, heap limit, machine, JDK, JVM options, commit. */
-    static QualityTiming.Run timingRun(Model model, String gridName, QualityGrid g, double seconds) {
+    static QualityTiming.Run timingRun(Model model, String gridName, QualityGrid g, double seconds, double cpuSeconds,
+                                       double load) {
         long weights = 0;
         for (ModelLayer l : model.layers()) {
             weights += l.weights().size();
@@ -156,7 +163,7 @@ public final class QualityCommand implements Callable<Integer> {
             }
         }
         return new QualityTiming.Run(model.name(), weights, model.layers().size(), gridName,
-                g.activationVectors(), seconds, QualityTiming.peakRssKb(), Runtime.getRuntime().maxMemory(),
+                g.activationVectors(), seconds, cpuSeconds, load, QualityTiming.peakRssKb(), Runtime.getRuntime().maxMemory(),
                 ReproduceCommand.cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 String.join(" ", args), commit);
     }
@@ -169,12 +176,16 @@ public final class QualityCommand implements Callable<Integer> {
         String previousTiming = previousTiming(timing);
         QualityGrid g = grid(grid, vectors, seed);
         Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         List<QualityRow> rows = run(model, g, Progress.of(root));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = cpu0 < 0 ? -1 : (processCpuNanos() - cpu0) / 1e9;
         write(model, rows, output, plotDir);
         if (timing != null) {
-            AtomicFiles.writeString(timing, QualityTiming.append(previousTiming, timingRun(model, grid.toLowerCase(java.util.Locale.ROOT), g, seconds)));
+            AtomicFiles.writeString(timing, QualityTiming.append(previousTiming, timingRun(model, grid.toLowerCase(java.util.Locale.ROOT), g, seconds,
+                    cpuSeconds, load)));
         }
         List<List<String>> headline = QualityHeadline.rows(rows);
         root.out().print(csv ? TextTable.csv(QualityHeadline.COLUMNS, headline)

@@ -389,7 +389,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 args.addAll(List.of("accuracy", job[0], "--data", job[1], "--grid", job[2],
                         "-o", out.resolve(base + ".csv").toString(), "--plot-dir", out.toString(),
                         "--timing", out.resolve("accuracy_timing_" + model + "_" + set + ".csv").toString()));
-                int code = SwisCommand.execute(args.toArray(String[]::new), root.out(), root.err());
+                // --check prints only the comparison: the accuracy table goes to a null writer
+                int code = SwisCommand.execute(args.toArray(String[]::new),
+                        check ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : root.out(), root.err());
                 if (code != SwisCommand.OK) {
                     throw new IllegalStateException("swis " + String.join(" ", args) + " exited " + code);
                 }

@@ -12,13 +12,16 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The time and memory of one {@code swis quality} run (SPEC §9), one CSV row per run: wall seconds
- * of the engine (load excluded), the process's peak resident set (Linux {@code VmHWM}, the figure
+ * of the engine (model loading excluded), the CPU seconds the process spent meanwhile (all its
+ * threads: the engine's one, GC, JIT), the system's 1-minute load average when the engine started (a
+ * wall time taken on a busy machine says so), the process's peak resident set (Linux {@code VmHWM}, the figure
  * {@code /usr/bin/time -v} reports as "Maximum resident set size"), the heap limit, and the machine,
  * JDK, threads (the engine runs on one), JVM options and commit. Rows accumulate over runs, so the
  * spread of repeated runs is the measurement's uncertainty.
  */
 public final class QualityTiming {
-    public static final String[] HEADER = {"model", "weights", "layers", "grid", "vectors", "engine_s", "peak_rss_mb",
+    public static final String[] HEADER = {"model", "weights", "layers", "grid", "vectors", "engine_s", "engine_cpu_s",
+        "load_avg_1m", "peak_rss_mb",
         "max_heap_mb", "threads", "cpu", "cores", "jdk", "jvm_args", "commit"};
 
     private QualityTiming() {
@@ -26,7 +29,7 @@ public final class QualityTiming {
 
     /** One run. */
     public record Run(String model, long weights, int layers, String grid, int vectors, double engineSeconds,
-                      long peakRssKb, long maxHeapBytes, String cpu, int cores, String jdk, String jvmArgs, String commit) {
+                      double engineCpuSeconds, double loadAverage, long peakRssKb, long maxHeapBytes, String cpu, int cores, String jdk, String jvmArgs, String commit) {
     }
 
     /** The header line followed by {@code run} (no existing file) or the existing rows followed by it. */
@@ -41,6 +44,8 @@ public final class QualityTiming {
             }
             p.printRecord(run.model(), run.weights(), run.layers(), run.grid(), run.vectors(),
                     String.format(Locale.ROOT, "%.1f", run.engineSeconds()),
+                    run.engineCpuSeconds() < 0 ? "" : String.format(Locale.ROOT, "%.1f", run.engineCpuSeconds()),
+                    run.loadAverage() < 0 ? "" : String.format(Locale.ROOT, "%.2f", run.loadAverage()),
                     run.peakRssKb() < 0 ? "" : String.format(Locale.ROOT, "%.0f", run.peakRssKb() / 1024.0),
                     String.format(Locale.ROOT, "%.0f", run.maxHeapBytes() / (1024.0 * 1024.0)), 1, run.cpu(), run.cores(),
                     run.jdk(), run.jvmArgs(), run.commit());
