@@ -173,7 +173,7 @@ public final class QualityCommand implements Callable<Integer> {
         AtomicFiles.checkTarget(output, "--output");
         AtomicFiles.checkFolder(plotDir, "--plot-dir");
         AtomicFiles.checkTarget(timing, "--timing");
-        String previousTiming = previousTiming(timing);
+        previousTiming(timing); // a foreign file stops the run before any work
         QualityGrid g = grid(grid, vectors, seed);
         Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -184,7 +184,8 @@ public final class QualityCommand implements Callable<Integer> {
         double cpuSeconds = cpu0 < 0 ? -1 : (processCpuNanos() - cpu0) / 1e9;
         write(model, rows, output, plotDir);
         if (timing != null) {
-            AtomicFiles.writeString(timing, QualityTiming.append(previousTiming, timingRun(model, grid.toLowerCase(java.util.Locale.ROOT), g, seconds,
+            // read again: another run may have appended meanwhile
+            AtomicFiles.writeString(timing, QualityTiming.append(previousTiming(timing), timingRun(model, grid.toLowerCase(java.util.Locale.ROOT), g, seconds,
                     cpuSeconds, load)));
         }
         List<List<String>> headline = QualityHeadline.rows(rows);
