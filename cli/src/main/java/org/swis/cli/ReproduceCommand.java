@@ -144,6 +144,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             noBench = true;
             out = Files.createTempDirectory("swis-reproduce-check");
         }
+        Path fresh = out;
+        Thread cleanup = new Thread(() -> {
+            try {
+                deleteTree(fresh);
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM exits
+            }
+        }, "swis-check-cleanup");
+        if (check) {
+            Runtime.getRuntime().addShutdownHook(cleanup); // SIGINT leaves no temporary folder
+        }
         qualityGrid = QualityCommand.grid(grid, null, null);
         progress = Progress.of(root);
         FolderSnapshot before = FolderSnapshot.of(out);
@@ -165,6 +176,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         } finally {
             if (check) {
                 deleteTree(out);
+                Runtime.getRuntime().removeShutdownHook(cleanup);
             }
         }
 
