@@ -3,6 +3,9 @@ package org.swis.cli;
 import org.swis.io.InputException;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.swis.reference.quality.QualityEngine;
 import org.swis.reference.quality.QualityGrid;
 import org.swis.cli.quality.QualityHeadline;
 import org.swis.cli.quality.QualityPlots;
+import org.swis.cli.quality.QualityTiming;
 import org.swis.reference.quality.QualityRow;
 import org.swis.cli.report.ChartFiles;
 import org.swis.cli.report.TextTable;
@@ -40,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
                 + "RMSE-vs-bits figure (PNG and SVG)."},
         footerHeading = "%nExamples:%n",
         footer = {"  swis quality ../shared/weights/cifar10_resnet20 -o quality_resnet20.csv",
-            "  swis quality model.safetensors --layout OIHW --grid quick --csv"})
+            "  swis quality model.safetensors --layout OIHW --grid quick --csv",
+            "  swis quality ../shared/weights/imagenet_mobilenet_v2_int8 -o q.csv --timing results/quality_timing.csv"})
 public final class QualityCommand implements Callable<Integer> {
     @ParentCommand
     SwisCommand root;
@@ -54,6 +59,11 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Option(names = "--plot-dir", paramLabel = "<dir>", description = "Write quality_<model>_rmse_vs_bits.png/.svg here.")
     Path plotDir;
+
+    @Option(names = "--timing", paramLabel = "<file.csv>",
+            description = "Append this run's engine time, peak resident memory, heap limit, machine, JDK and commit "
+                    + "as one CSV row (the header is written when the file is new).")
+    Path timing;
 
     @Option(names = "--grid", paramLabel = "<grid>", defaultValue = "default",
             description = "default (M 1,2,4,8,16; targets 2,2.5,3,3.5,4,5; trunc 2..6; RTN 2..8; 32 vectors) or "
@@ -118,14 +128,66 @@ public final class QualityCommand implements Callable<Integer> {
         }
     }
 
+    /** The rows already in the --timing file (null when it does not exist); exit 2 when it is another table. */
+    static String previousTiming(Path file) throws InputException, IOException {
+        if (file == null || !Files.exists(file)) {
+            return null;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!QualityTiming.hasHeader(text)) {
+            throw new InputException(file.toString(), "header", String.join(",", QualityTiming.HEADER),
+                    "'" + text.lines().findFirst().orElse("") + "'");
+        }
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    /** CPU time of the whole process (every thread) in ns, or -1 where the JVM does not report it. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** This run's timing row: engine time, peak RSS so far, heap limit, machine, JDK, JVM options, commit. */
+    static QualityTiming.Run timingRun(Model model, String gridName, QualityGrid g, double seconds, double cpuSeconds,
+                                       double load) {
+        long weights = 0;
+        for (ModelLayer l : model.layers()) {
+            weights += l.weights().size();
+        }
+        String root = System.getProperty("swis.root");
+        String commit = ReproduceCommand.gitCommit(Path.of(root == null ? "" : root).toAbsolutePath());
+        List<String> args = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-Dswis.root=")) {
+                args.add(a);
+            }
+        }
+        return new QualityTiming.Run(model.name(), weights, model.layers().size(), gridName,
+                g.activationVectors(), seconds, cpuSeconds, load, QualityTiming.peakRssKb(), Runtime.getRuntime().maxMemory(),
+                ReproduceCommand.cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
+                String.join(" ", args), commit);
+    }
+
     @Override
     public Integer call() throws InputException, IOException {
         AtomicFiles.checkTarget(output, "--output");
         AtomicFiles.checkFolder(plotDir, "--plot-dir");
+        AtomicFiles.checkTarget(timing, "--timing");
+        previousTiming(timing); // a foreign file stops the run before any work
         QualityGrid g = grid(grid, vectors, seed);
         Model model = modelOptions.load(weights, msg -> root.note("swis quality", msg));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
         List<QualityRow> rows = run(model, g, Progress.of(root));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = cpu0 < 0 ? -1 : (processCpuNanos() - cpu0) / 1e9;
         write(model, rows, output, plotDir);
+        if (timing != null) {
+            // read again: another run may have appended meanwhile
+            AtomicFiles.writeString(timing, QualityTiming.append(previousTiming(timing), timingRun(model, grid.toLowerCase(java.util.Locale.ROOT), g, seconds,
+                    cpuSeconds, load)));
+        }
         List<List<String>> headline = QualityHeadline.rows(rows);
         root.out().print(csv ? TextTable.csv(QualityHeadline.COLUMNS, headline)
                 : TextTable.aligned(QualityHeadline.COLUMNS, headline, 1));

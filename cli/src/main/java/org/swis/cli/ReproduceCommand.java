@@ -59,10 +59,12 @@ import picocli.CommandLine.ParentCommand;
                 + "model (hw_*.csv via HwMain, Table 4, speed-up and energy plots, real-weights runs), the golden "
                 + "vectors (exported to a temporary directory and verified), the JMH suite in quick mode "
                 + "(unless --no-bench) and results/SUMMARY.md.",
-            "Outputs are deterministic except SUMMARY.md's Environment section and the benchmark CSVs."},
+            "Outputs are deterministic except SUMMARY.md's Environment section, figures, timing and benchmark CSVs; "
+                + "--check compares the deterministic ones with results/ instead of writing."},
         footerHeading = "%nExamples:%n",
         footer = {"  swis reproduce --weights ../shared/weights/cifar10_resnet20 --weights ../shared/weights/vww_mobilenet_v1_025",
-            "  swis reproduce --no-bench -q"})
+            "  swis reproduce --no-bench -q",
+            "  swis reproduce --check"})
 public final class ReproduceCommand implements Callable<Integer> {
     /** Fixed settings of the reproduce run (stated in SUMMARY.md). */
     static final int ENCODE_N = 3;
@@ -97,6 +99,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             + "output folder are still shown).")
     boolean noAccuracy;
 
+    @Option(names = "--check", description = "Do not write: run into a temporary folder (benchmarks skipped) and compare "
+            + "every deterministic file with the one in --output-dir (default results/); lists each differing file with its "
+            + "first differing line; exit 3 when any differs. Figures, SUMMARY.md, timing and benchmark files are not "
+            + "compared (see cli/README.md).")
+    boolean check;
+
     @Option(names = "--no-hw-sweep", hidden = true, description = "Tests: skip HwMain.writeResults (hw_* files).")
     boolean noHwSweep;
 
@@ -128,6 +136,25 @@ public final class ReproduceCommand implements Callable<Integer> {
         repo = BenchCommand.repositoryRoot();
         out = outputDir.isAbsolute() ? outputDir : repo.resolve(outputDir);
         AtomicFiles.checkFolder(out, "--output-dir");
+        Path results = out;
+        if (check) {
+            if (!Files.isDirectory(results)) {
+                throw new InputException(results.toString(), "--output-dir", "the folder of results to check", "no such folder");
+            }
+            noBench = true;
+            out = Files.createTempDirectory("swis-reproduce-check");
+        }
+        Path fresh = out;
+        Thread cleanup = new Thread(() -> {
+            try {
+                deleteTree(fresh);
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM exits
+            }
+        }, "swis-check-cleanup");
+        if (check) {
+            Runtime.getRuntime().addShutdownHook(cleanup); // SIGINT leaves no temporary folder
+        }
         qualityGrid = QualityCommand.grid(grid, null, null);
         progress = Progress.of(root);
         FolderSnapshot before = FolderSnapshot.of(out);
@@ -139,8 +166,18 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + "Every number below comes from a file in this folder; everything except the Environment section is "
                 + "byte-identical across runs and thread counts.");
         report.add(howProduced());
-        for (Part part : parts()) {
-            report.addAll(part.run());
+        try {
+            for (Part part : parts()) {
+                report.addAll(part.run());
+            }
+            if (check) {
+                return check(results, (System.nanoTime() - t0) / 1e9);
+            }
+        } finally {
+            if (check) {
+                deleteTree(out);
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            }
         }
 
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -151,6 +188,26 @@ public final class ReproduceCommand implements Callable<Integer> {
         root.out().printf(Locale.ROOT, "wrote %s/SUMMARY.md and %d result files in %.1f s%n", out, written.size(), seconds);
         root.out().flush();
         return SwisCommand.OK;
+    }
+
+    /** Compares the fresh run in {@code out} with {@code results}; prints what was compared and every difference. */
+    private int check(Path results, double seconds) throws IOException {
+        List<String> compared = ReproduceCheck.compared(out);
+        List<ReproduceCheck.Difference> diffs = ReproduceCheck.compare(out, results);
+        for (ReproduceCheck.Difference d : diffs) {
+            root.out().println(d.describe());
+        }
+        root.out().printf(Locale.ROOT, "%s: %d of %d deterministic files differ from %s (%s) in %.1f s%n",
+                diffs.isEmpty() ? "check passed" : "CHECK FAILED", diffs.size(), compared.size(), results,
+                String.join(", ", compared), seconds);
+        root.out().flush();
+        return diffs.isEmpty() ? SwisCommand.OK : ConformanceCommand.FAILED;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /**
@@ -344,7 +401,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 args.addAll(List.of("accuracy", job[0], "--data", job[1], "--grid", job[2],
                         "-o", out.resolve(base + ".csv").toString(), "--plot-dir", out.toString(),
                         "--timing", out.resolve("accuracy_timing_" + model + "_" + set + ".csv").toString()));
-                int code = SwisCommand.execute(args.toArray(String[]::new), root.out(), root.err());
+                // --check prints only the comparison: the accuracy table goes to a null writer
+                int code = SwisCommand.execute(args.toArray(String[]::new),
+                        check ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : root.out(), root.err());
                 if (code != SwisCommand.OK) {
                     throw new IllegalStateException("swis " + String.join(" ", args) + " exited " + code);
                 }
@@ -486,9 +545,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             generated = GoldenVectors.generate(tmp);
             verified = GoldenVectors.verify(tmp);
         } finally {
-            try (var s = Files.walk(tmp)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(tmp);
         }
         gold.finish();
         if (!verified.ok()) {

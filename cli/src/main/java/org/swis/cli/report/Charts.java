@@ -40,7 +40,7 @@ public final class Charts {
     public record Series(String name, double[] x, double[] y) {
     }
 
-    /** A line chart with markers. */
+    /** A line chart with markers; a log Y axis spans whole decades, each one labelled ({@link LogAxis}). */
     public static XYChart lines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
         return lines(title, xLabel, yLabel, logY, series, null);
     }
@@ -68,6 +68,12 @@ public final class Charts {
                     : chart.addSeries(ser.name(), ser.x(), ser.y(), bars);
             x.setMarker(MARKERS[i++ % MARKERS.length]);
             x.setLineStyle(new BasicStroke(1.8f));
+        }
+        if (logY) {
+            LogAxis axis = LogAxis.covering(series.stream().map(Series::y).toArray(double[][]::new));
+            if (axis != null) {
+                axis.applyToY(chart);
+            }
         }
         return chart;
     }

@@ -65,30 +65,31 @@ public final class QualityEngine {
         for (Scheme scheme : Scheme.values()) {
             for (int m : grid.groupSizes()) {
                 DecompositionConfig config = new DecompositionConfig(scheme, m, grid.alpha());
-                DecomposedTensor[] byN = new DecomposedTensor[9];
+                // Only each N's per-filter costs and reconstructed magnitudes are kept: the group codes
+                // of one decomposition (one object per group, M = 1: one per weight) are dropped before
+                // the next N, so memory is one layer's decomposition, not eight.
+                int groupsPerFilter = Decomposer.layoutOf(q, m).groupsPerFilter();
                 long[][] cost = new long[q.filters()][9];
-                for (int n = 1; n <= 8; n++) {
-                    byN[n] = Decomposer.decompose(q, config, n);
-                    for (int f = 0; f < q.filters(); f++) {
-                        cost[f][n] = byN[n].filterCost(f);
-                    }
-                }
-                double[] filterWeight = FilterScheduler.filterWeights(q);
                 int[][] mags = new int[9][];
                 for (int n = 1; n <= 8; n++) {
-                    mags[n] = byN[n].reconstructedMagnitudes();
+                    DecomposedTensor d = Decomposer.decompose(q, config, n);
+                    for (int f = 0; f < q.filters(); f++) {
+                        cost[f][n] = d.filterCost(f);
+                    }
+                    mags[n] = d.reconstructedMagnitudes();
                 }
+                double[] filterWeight = FilterScheduler.filterWeights(q);
                 for (double target : grid.targets()) {
                     if (target == Math.rint(target)) {
                         int[] uniform = new int[q.filters()];
                         java.util.Arrays.fill(uniform, (int) target);
-                        row.add(scheme.id(), m, target, "none", bits(byN, uniform), reconstruct(q, mags, uniform));
+                        row.add(scheme.id(), m, target, "none", bits(config, groupsPerFilter, uniform), reconstruct(q, mags, uniform));
                     }
                     Schedule ss = FilterScheduler.schedule(cost, filterWeight, ScheduleConfig.of(target));
-                    row.add(scheme.id(), m, target, "ss", bits(byN, ss.shiftsPerFilter()), reconstruct(q, mags, ss.shiftsPerFilter()));
+                    row.add(scheme.id(), m, target, "ss", bits(config, groupsPerFilter, ss.shiftsPerFilter()), reconstruct(q, mags, ss.shiftsPerFilter()));
                     if (target >= 2) {
                         Schedule ds = FilterScheduler.scheduleDoubleShift(cost, filterWeight, ScheduleConfig.of(target));
-                        row.add(scheme.id(), m, target, "ds", bits(byN, ds.shiftsPerFilter()), reconstruct(q, mags, ds.shiftsPerFilter()));
+                        row.add(scheme.id(), m, target, "ds", bits(config, groupsPerFilter, ds.shiftsPerFilter()), reconstruct(q, mags, ds.shiftsPerFilter()));
                     }
                 }
             }
@@ -115,12 +116,11 @@ public final class QualityEngine {
         void add(String method, int m, double target, String schedule, double bits, double[] approx);
     }
 
-    /** Stored bits of a decomposition whose filter f uses {@code byN[shifts[f]]}. */
-    static double bits(DecomposedTensor[] byN, int[] shifts) {
-        DecomposedTensor any = byN[1];
+    /** Stored bits of a decomposition with {@code config} whose filter f has {@code shifts[f]} shifts. */
+    static double bits(DecompositionConfig config, int groupsPerFilter, int[] shifts) {
         long bits = 0;
         for (int n : shifts) {
-            bits += GroupStreamCodec.bitsPerGroup(any.config().scheme(), any.config().m(), n) * any.groupsPerFilter();
+            bits += GroupStreamCodec.bitsPerGroup(config.scheme(), config.m(), n) * groupsPerFilter;
         }
         return bits;
     }
