@@ -80,6 +80,26 @@ class EncodingAndScheduleExamplesTest {
     }
 
     @Test
+    void filtersWeighInQuantizationStepsByDefault() {
+        // 2 filters, scales 1 and 0.1, costs (in steps) by n: f0 {1: 1000, 2: 10, 3: 0}, f1 {1: 1000, 2: 100, 3: 0};
+        // target 2 -> budget 4, start 3, C_a = 1.
+        // STEPS (weights 1, 1): greedy drops f0 3->2 (+10), then f1 3->2 (+100 < f0's +990) -> (2, 2); the
+        //   array step keeps it ((1, 3) in count order would cost 1000 + 0).
+        // FLOAT_UNITS (weights 1, 0.01): greedy drops f1 3->2 (+1), f1 2->1 (+9 < f0's +10) -> (3, 1); in
+        //   count order (f1, f0), (1, 3) costs 10 + 0 and (2, 2) costs 1 + 10 -> f1 keeps 1 shift.
+        long[][] cost = {{0, 1000, 10, 0, 0, 0, 0, 0, 0}, {0, 1000, 100, 0, 0, 0, 0, 0, 0}};
+        double[] scales = {1.0, 0.1};
+        ScheduleConfig sc = new ScheduleConfig(2, 1, 1, 3);
+        assertArrayEquals(new double[] {1, 1}, FilterScheduler.filterWeights(scales));
+        assertArrayEquals(new int[] {2, 2},
+                FilterScheduler.schedule(cost, FilterScheduler.filterWeights(scales), sc).shiftsPerFilter());
+        double[] floatUnits = FilterScheduler.filterWeights(scales, FilterScheduler.Weighting.FLOAT_UNITS);
+        assertEquals(1.0, floatUnits[0]);
+        assertEquals(0.01, floatUnits[1], 1e-15);
+        assertArrayEquals(new int[] {3, 1}, FilterScheduler.schedule(cost, floatUnits, sc).shiftsPerFilter());
+    }
+
+    @Test
     void unreachableBudgetFallsToTheLargestReachableTotalBelowIt() {
         // 2 filters in one chunk of 2: totals are even; target 1.5 -> budget 3 -> reachable 2.
         long[][] cost = {{0, 5, 1, 0, 0, 0, 0, 0, 0}, {0, 5, 1, 0, 0, 0, 0, 0, 0}};

@@ -25,8 +25,8 @@ import org.swis.reference.tensor.QuantizedTensor;
  * paper's enumeration.
  *
  * <p>Costs are {@code weight[f] * cost[f][n]} with the scaled MSE++ of {@link Decomposer#filterCostTable};
- * the weight of a filter is its squared scale relative to the largest, so a per-tensor scale gives
- * weight 1 and exact integer arithmetic.
+ * by default every weight is 1 (errors in quantization steps, exact integer arithmetic); see
+ * {@link Weighting} and SPEC §6.1.
  */
 public final class FilterScheduler {
     /** Largest dynamic-programme table the reference builds (chunks * 9 * (budget + 1) entries). */
@@ -81,22 +81,50 @@ public final class FilterScheduler {
         }
     }
 
-    /** Per-filter cost weights (scale_f / max scale)^2 (SPEC §6.1): all 1 for a per-tensor scale. */
+    /**
+     * How the scheduler weighs one filter's cost against another's (SPEC §6.1). With one scale per
+     * tensor both rules give weight 1 for every filter.
+     */
+    public enum Weighting {
+        /**
+         * The default: every filter weight 1, errors counted in each filter's own quantization steps
+         * (the paper's arithmetic, whose scale is per tensor).
+         */
+        STEPS,
+        /** (scale_f / max scale)²: errors counted in float units, so small-scale filters count less. */
+        FLOAT_UNITS
+    }
+
+    /** Per-filter cost weights under the default {@link Weighting#STEPS} (SPEC §6.1): all 1. */
     public static double[] filterWeights(QuantizedTensor t) {
+        return filterWeights(t, Weighting.STEPS);
+    }
+
+    /** Per-filter cost weights of a quantized layer under {@code rule} (SPEC §6.1). */
+    public static double[] filterWeights(QuantizedTensor t, Weighting rule) {
         double[] scales = new double[t.filters()];
         for (int f = 0; f < scales.length; f++) {
             scales[f] = t.scale(f);
         }
-        return filterWeights(scales);
+        return filterWeights(scales, rule);
     }
 
     /** {@link #filterWeights(QuantizedTensor)} from the per-filter scales alone. */
     public static double[] filterWeights(double[] scalePerFilter) {
+        return filterWeights(scalePerFilter, Weighting.STEPS);
+    }
+
+    /** {@link #filterWeights(QuantizedTensor, Weighting)} from the per-filter scales alone. */
+    public static double[] filterWeights(double[] scalePerFilter, Weighting rule) {
+        double[] weight = new double[scalePerFilter.length];
+        if (rule == Weighting.STEPS) {
+            Arrays.fill(weight, 1.0);
+            return weight;
+        }
         double maxScale = 0;
         for (double s : scalePerFilter) {
             maxScale = Math.max(maxScale, s);
         }
-        double[] weight = new double[scalePerFilter.length];
         for (int f = 0; f < weight.length; f++) {
             double r = scalePerFilter[f] / maxScale;
             weight[f] = r * r;
