@@ -40,7 +40,9 @@ class MatmulKernelsTest {
 
     @Test
     void everyGemvAndGemmKernelIsExactOnTailsPaddingAndAllShiftCounts() {
-        int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1}};
+        // 70 rows: beyond swis-vector's column-broadcast limit (64), so its row-pair path is checked too
+        int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1},
+            {70, 21, 1, 1}};
         int cases = 0;
         for (int[] s : shapes) {
             for (int m : new int[] {4, 2, 8}) {
@@ -83,7 +85,7 @@ class MatmulKernelsTest {
                 }
             }
         }
-        assertEquals(6 * 3 * 5 * 3, cases);
+        assertEquals(7 * 3 * 5 * 3, cases);
     }
 
     @Test
