@@ -157,6 +157,11 @@ final class IntDots {
                 wt[k * rp + r] = row[k];
             }
         }
+        // Outputs go straight to y when the rows fill whole vectors, else to a padded copy: every store is a
+        // plain intoArray in this method (a vector handed to a helper C2 does not inline is boxed).
+        boolean exact = rows == rp;
+        int[] out = exact ? y : new int[batch * rp];
+        int base = exact ? yOff : 0;
         int b = 0;
         if (rp == L) {
             for (; b + 7 < batch; b += 8) {
@@ -181,20 +186,20 @@ final class IntDots {
                     c6 = c6.add(w.mul(a[ak + 6 * len]));
                     c7 = c7.add(w.mul(a[ak + 7 * len]));
                 }
-                int yo = yOff + b * rows;
-                store(c0, y, yo, rows, 0);
-                store(c1, y, yo + rows, rows, 0);
-                store(c2, y, yo + 2 * rows, rows, 0);
-                store(c3, y, yo + 3 * rows, rows, 0);
-                store(c4, y, yo + 4 * rows, rows, 0);
-                store(c5, y, yo + 5 * rows, rows, 0);
-                store(c6, y, yo + 6 * rows, rows, 0);
-                store(c7, y, yo + 7 * rows, rows, 0);
+                int yo = base + b * rp;
+                c0.intoArray(out, yo);
+                c1.intoArray(out, yo + rp);
+                c2.intoArray(out, yo + 2 * rp);
+                c3.intoArray(out, yo + 3 * rp);
+                c4.intoArray(out, yo + 4 * rp);
+                c5.intoArray(out, yo + 5 * rp);
+                c6.intoArray(out, yo + 6 * rp);
+                c7.intoArray(out, yo + 7 * rp);
             }
         } else {
             for (; b + 3 < batch; b += 4) {
                 int a0 = aOff + b * len;
-                int yo = yOff + b * rows;
+                int yo = base + b * rp;
                 int fb = 0;
                 for (; fb + L < rp; fb += 2 * L) {
                     IntVector c0 = IntVector.zero(S);
@@ -222,14 +227,14 @@ final class IntDots {
                         c3 = c3.add(w.mul(x3));
                         d3 = d3.add(v.mul(x3));
                     }
-                    store(c0, y, yo, rows, fb);
-                    store(c1, y, yo + rows, rows, fb);
-                    store(c2, y, yo + 2 * rows, rows, fb);
-                    store(c3, y, yo + 3 * rows, rows, fb);
-                    store(d0, y, yo, rows, fb + L);
-                    store(d1, y, yo + rows, rows, fb + L);
-                    store(d2, y, yo + 2 * rows, rows, fb + L);
-                    store(d3, y, yo + 3 * rows, rows, fb + L);
+                    c0.intoArray(out, yo + fb);
+                    c1.intoArray(out, yo + rp + fb);
+                    c2.intoArray(out, yo + 2 * rp + fb);
+                    c3.intoArray(out, yo + 3 * rp + fb);
+                    d0.intoArray(out, yo + fb + L);
+                    d1.intoArray(out, yo + rp + fb + L);
+                    d2.intoArray(out, yo + 2 * rp + fb + L);
+                    d3.intoArray(out, yo + 3 * rp + fb + L);
                 }
                 for (; fb < rp; fb += L) {
                     IntVector c0 = IntVector.zero(S);
@@ -244,10 +249,10 @@ final class IntDots {
                         c2 = c2.add(w.mul(a[ak + 2 * len]));
                         c3 = c3.add(w.mul(a[ak + 3 * len]));
                     }
-                    store(c0, y, yo, rows, fb);
-                    store(c1, y, yo + rows, rows, fb);
-                    store(c2, y, yo + 2 * rows, rows, fb);
-                    store(c3, y, yo + 3 * rows, rows, fb);
+                    c0.intoArray(out, yo + fb);
+                    c1.intoArray(out, yo + rp + fb);
+                    c2.intoArray(out, yo + 2 * rp + fb);
+                    c3.intoArray(out, yo + 3 * rp + fb);
                 }
             }
         }
@@ -258,17 +263,13 @@ final class IntDots {
                 for (int k = 0; k < len; k++) {
                     c0 = c0.add(IntVector.fromArray(S, wt, k * rp + fb).mul(a[a0 + k]));
                 }
-                store(c0, y, yOff + b * rows, rows, fb);
+                c0.intoArray(out, base + b * rp + fb);
             }
         }
-    }
-
-    /** Stores rows fb..fb+L of one vector's outputs at {@code y[yo + fb ..]}, masked past {@code rows}. */
-    private static void store(IntVector c, int[] y, int yo, int rows, int fb) {
-        if (fb + L <= rows) {
-            c.intoArray(y, yo + fb);
-        } else {
-            c.intoArray(y, yo + fb, S.indexInRange(fb, rows));
+        if (!exact) {
+            for (int c = 0; c < batch; c++) {
+                System.arraycopy(out, c * rp, y, yOff + c * rows, rows);
+            }
         }
     }
 

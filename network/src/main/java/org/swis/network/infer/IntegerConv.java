@@ -16,7 +16,8 @@ import org.swis.reference.swis.Scheme;
  * padding of the node written once as the pad code, so no column needs a bounds check). groups = 1: im2col
  * of the batch (one column per output pixel, rows in the canonical order of SPEC §10.3, {@code kw · C}
  * contiguous ints per kernel row) straight into the kernel's int activation form
- * ({@link GemmKernel#gemmInts}), chunk by chunk in reused buffers, and one GEMM per chunk through the kernels
+ * ({@link GemmKernel#gemmInts}), chunk by chunk (at most 2^18 ints, so the kernel's per-call row decoding
+ * is amortised over hundreds of columns) in reused buffers, and one GEMM per chunk through the kernels
  * on the weights prepared once. The kernels take int8 operands; a uint8 code a (0..255, after activation
  * truncation) enters as {@code a − 128} and {@code 128 · Σ_k W[f][k]} is added back per filter, in
  * {@code long}, which is exact. A padded pixel is the code 0 (enters as −128 for uint8).
@@ -31,11 +32,11 @@ final class IntegerConv {
     /** Largest |kernel product|: |int8| ≤ 128 times |weight| ≤ 255. */
     private static final long MAX_PRODUCT = 128L * 255;
     /** Ints of im2col per GEMM call (bounds the memory of large batches and keeps a chunk in cache). */
-    private static final int CHUNK_INTS = 1 << 16;
+    private static final int CHUNK_INTS = 1 << 18;
 
     private final ConvGeometry g;
     private final boolean unsigned;
-    /** Code to this layer's input form: the kernel's int8 operand ({@code value − 128} for uint8) on the GEMM path, else the value. */
+    /** Code to this layer's input form: the kernel's int8 operand (value − 128 for uint8) on the GEMM path, else the value. */
     private final int[] form = new int[256];
     private final GemmKernel kernel;
     private final PreparedMatrix prepared;
