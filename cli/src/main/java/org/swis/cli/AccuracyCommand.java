@@ -108,6 +108,11 @@ public final class AccuracyCommand implements Callable<Integer> {
                     + "(a measurement, not deterministic; kept apart from the accuracy CSV).")
     Path timing;
 
+    @Option(names = "--timing-repeats", paramLabel = "<r>", defaultValue = "1",
+            description = "Run each method's inference over the images r times (default 1) and write the mean, standard "
+                    + "deviation and 95 % interval to --timing; the predictions of every run must agree.")
+    int timingRepeats;
+
     @Option(names = "--csv", description = "Print the table as CSV instead of an aligned table.")
     boolean csv;
 
@@ -138,6 +143,9 @@ public final class AccuracyCommand implements Callable<Integer> {
         }
         if (batch < 1 || batch > 4096) {
             throw new InputException("--batch", "value", "1..4096", Integer.toString(batch));
+        }
+        if (timingRepeats < 1 || timingRepeats > 1000) {
+            throw new InputException("--timing-repeats", "value", "1..1000", Integer.toString(timingRepeats));
         }
         if (calibLimit < 0) {
             throw new InputException("--calib-limit", "value", "a non-negative count", Integer.toString(calibLimit));
@@ -170,7 +178,7 @@ public final class AccuracyCommand implements Callable<Integer> {
             calibText = name(setDir) + "-subset:" + cs.rows().length;
         }
         AccuracyRun.Options o = new AccuracyRun.Options(list, limit, t, batch,
-                new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1), Progress.of(root));
+                new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1), Progress.of(root), timingRepeats);
         AccuracyRun.Result r = AccuracyRun.run(net, set, cs, o);
         return new Outcome(name(modelDir), name(setDir), calibText, set, r);
     }

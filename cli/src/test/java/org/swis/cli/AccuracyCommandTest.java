@@ -41,6 +41,49 @@ class AccuracyCommandTest {
     }
 
     @Test
+    void timingRepeatsWriteEveryRunTheirMeanAndAStudentInterval() throws Exception {
+        Path t = dir.resolve("timing.csv");
+        SwisCommandTest.Run r = run("-q", "accuracy", "--methods", "int8,swis:3", "--limit", "16", "--calib-limit", "8",
+                "--threads", "2", "--timing", t.toString(), "--timing-repeats", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(t);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        List<String> head = List.of(lines.get(0).split(","));
+        assertEquals("commit", head.get(head.size() - 1), "swis reproduce reads the commit from the last column");
+        for (String line : lines.subList(1, 3)) {
+            String[] f = line.split(",", -1);
+            assertEquals("3", f[head.indexOf("runs")]);
+            String[] runs = f[head.indexOf("run_s")].split(";");
+            assertEquals(3, runs.length);
+            double[] x = new double[3];
+            double mean = 0;
+            for (int i = 0; i < 3; i++) {
+                x[i] = Double.parseDouble(runs[i]);
+                mean += x[i] / 3;
+            }
+            assertEquals(mean, Double.parseDouble(f[head.indexOf("mean_s")]), 0.002, line);
+            double ss = 0;
+            for (double v : x) {
+                ss += (v - mean) * (v - mean);
+            }
+            double sd = Math.sqrt(ss / 2);
+            assertEquals(sd, Double.parseDouble(f[head.indexOf("stdev_s")]), 0.002, line);
+            // t(0.975, 2) = 4.303 (published tables)
+            assertEquals(mean + 4.303 * sd / Math.sqrt(3), Double.parseDouble(f[head.indexOf("ci95_high_s")]), 0.003, line);
+            assertEquals(16 / Double.parseDouble(f[head.indexOf("mean_s")]),
+                    Double.parseDouble(f[head.indexOf("images_per_s")]), 0.05 * 16 / mean + 0.1, line);
+            assertTrue(Double.parseDouble(f[head.indexOf("gemm_ms_per_image")]) > 0, line);
+            assertEquals("true", f[head.indexOf("inputs_decoded_before")], line);
+        }
+        assertEquals(2.042, AccuracyTiming.t95(30), 1e-9);
+        assertEquals(2.000, AccuracyTiming.t95(60), 0.001);
+        assertEquals(1.980, AccuracyTiming.t95(120), 0.001);
+        SwisCommandTest.Run bad = run("accuracy", "--methods", "int8", "--timing-repeats", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--timing-repeats"), bad.err());
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() throws Exception {
         SwisCommandTest.Run r = run("accuracy", "--methods", "swis:9");
         assertEquals(2, r.code());

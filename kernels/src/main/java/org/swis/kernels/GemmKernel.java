@@ -15,4 +15,28 @@ public interface GemmKernel extends Kernel {
      * @param y     receives {@code batch * w.rows()} outputs, vector-major
      */
     void gemm(PreparedMatrix w, byte[] x, int batch, int[] y);
+
+    /**
+     * The same product with the activations already widened to {@code int} in canonical column order: vector b
+     * is {@code x[xOffset + b * K .. + K)} (values −128..127, the int8 operands {@link #gemm} takes) and its
+     * outputs go to {@code y[yOffset + b * rows + r]}. A caller that builds its operands itself (im2col)
+     * writes them here directly into reused buffers, and a kernel that works in int lanes skips its own
+     * per-call widening. The default narrows to bytes and calls {@link #gemm}, so every kernel accepts it
+     * with the same (exact) result.
+     */
+    default void gemmInts(PreparedMatrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
+        MatrixChecks.requireSlices(w, x, xOffset, batch, y, yOffset);
+        int k = w.columns();
+        byte[] b = new byte[batch * k];
+        for (int i = 0; i < b.length; i++) {
+            int v = x[xOffset + i];
+            if (v < -128 || v > 127) {
+                throw new IllegalArgumentException("x[" + (xOffset + i) + "] = " + v + ", expected an int8 operand -128..127");
+            }
+            b[i] = (byte) v;
+        }
+        int[] out = new int[batch * w.rows()];
+        gemm(w, b, batch, out);
+        System.arraycopy(out, 0, y, yOffset, out.length);
+    }
 }

@@ -27,6 +27,21 @@ public final class MatrixChecks {
         return type.cast(w);
     }
 
+    /** Shapes of {@link GemmKernel#gemmInts}: {@code batch} vectors of K ints from xOffset, {@code batch * rows} outputs from yOffset. */
+    public static void requireSlices(PreparedMatrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
+        if (batch < 1) {
+            throw new SwisInputException("batch", batch, "at least 1");
+        }
+        long k = w.columns();
+        if (x == null || xOffset < 0 || xOffset + k * batch > x.length) {
+            throw new SwisInputException("x.length", x == null ? null : x.length, "at least " + xOffset + " + " + batch + " * " + k);
+        }
+        if (y == null || yOffset < 0 || yOffset + (long) w.rows() * batch > y.length) {
+            throw new SwisInputException("y.length", y == null ? null : y.length,
+                    "at least " + yOffset + " + " + batch + " * " + w.rows());
+        }
+    }
+
     /** x holds batch * K activations and y batch * rows outputs. */
     public static void requireShapes(PreparedMatrix w, byte[] x, int batch, int[] y) {
         if (batch < 1) {

@@ -40,7 +40,9 @@ class MatmulKernelsTest {
 
     @Test
     void everyGemvAndGemmKernelIsExactOnTailsPaddingAndAllShiftCounts() {
-        int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1}};
+        // 70 rows: beyond swis-vector's column-broadcast limit (64), so its row-pair path is checked too
+        int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1},
+            {70, 21, 1, 1}};
         int cases = 0;
         for (int[] s : shapes) {
             for (int m : new int[] {4, 2, 8}) {
@@ -54,8 +56,22 @@ class MatmulKernelsTest {
                         int[] want = expected(codes, x, batch);
                         for (GemmKernel g : KernelRegistry.gemm()) {
                             int[] y = new int[want.length];
-                            g.gemm(g.prepare(codes), x, batch, y);
+                            PreparedMatrix prepared = g.prepare(codes);
+                            g.gemm(prepared, x, batch, y);
                             assertArrayEquals(want, y, g.name() + " gemm " + java.util.Arrays.toString(s) + " M=" + m + " N=" + n);
+                            // the int form from an offset, into an offset: same sums, nothing outside the slice touched
+                            int[] xi = new int[3 + x.length + 2];
+                            java.util.Arrays.fill(xi, 99999);
+                            for (int i = 0; i < x.length; i++) {
+                                xi[3 + i] = x[i];
+                            }
+                            int[] yi = new int[5 + want.length + 1];
+                            java.util.Arrays.fill(yi, -7);
+                            g.gemmInts(prepared, xi, 3, batch, yi, 5);
+                            assertArrayEquals(want, java.util.Arrays.copyOfRange(yi, 5, 5 + want.length),
+                                    g.name() + " gemmInts " + java.util.Arrays.toString(s) + " M=" + m + " N=" + n);
+                            assertEquals(-7, yi[4], g.name() + " gemmInts wrote before its slice");
+                            assertEquals(-7, yi[yi.length - 1], g.name() + " gemmInts wrote after its slice");
                         }
                         if (batch == 1) {
                             for (GemvKernel g : KernelRegistry.gemv()) {
@@ -69,7 +85,7 @@ class MatmulKernelsTest {
                 }
             }
         }
-        assertEquals(6 * 3 * 5 * 3, cases);
+        assertEquals(7 * 3 * 5 * 3, cases);
     }
 
     @Test

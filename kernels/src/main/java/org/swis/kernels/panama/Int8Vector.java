@@ -56,7 +56,7 @@ final class Int8Vector implements Int8Kernel {
         Int8Kernel.check(w, x, batch, y);
         int k = w.columns();
         int[] a = widen(x);
-        IntDots.gemm(w.rows(), k, (r, row) -> widenRow(w, r, row), a, batch, y);
+        IntDots.gemm(w.rows(), k, (r, row) -> widenRow(w, r, row), a, 0, batch, y, 0);
     }
 
     /** Row r sign-extended to int32. */

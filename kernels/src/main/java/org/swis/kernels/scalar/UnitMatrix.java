@@ -197,6 +197,11 @@ public final class UnitMatrix implements PreparedMatrix {
         return out;
     }
 
+    /** Slot-major position ({@code i * unitsPerRow + u}) of canonical column {@code column}. */
+    public int slotPosition(int column) {
+        return position[column];
+    }
+
     /** The four magnitudes of a compact unit, one per byte (plane j deposited at shift s_j). */
     public static int magnitudes(int unit, int planes) {
         int mag = 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.swis.io.InputException;
 import org.swis.io.ProgressSink;
 import org.swis.io.dataset.ImagePreprocessor;
@@ -16,6 +17,7 @@ import org.swis.io.dataset.LabelledSet;
 import org.swis.io.graph.NetworkModel;
 import org.swis.network.infer.Calibration;
 import org.swis.network.infer.FloatInference;
+import org.swis.network.infer.PhaseClock;
 import org.swis.network.infer.Predictions;
 import org.swis.network.infer.QuantizedInference;
 
@@ -30,6 +32,7 @@ import org.swis.network.infer.QuantizedInference;
 public final class AccuracyRun {
     /** Preprocessed inputs kept in memory up to this many floats (1 GiB); beyond it images are decoded per method. */
     static final long CACHE_FLOATS = 1L << 28;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private AccuracyRun() {
     }
@@ -41,9 +44,27 @@ public final class AccuracyRun {
      * @param batch    images per inference call
      * @param plan     how integer weights are made
      * @param progress progress per method, or null
+     * @param timingRepeats timed runs of each method over the evaluated images (≥ 1; SPEC §14.5)
      */
     public record Options(List<Method> methods, int limit, int threads, int batch, WeightPlan.Options plan,
-                          ProgressSink progress) {
+                          ProgressSink progress, int timingRepeats) {
+        public Options(List<Method> methods, int limit, int threads, int batch, WeightPlan.Options plan,
+                       ProgressSink progress) {
+            this(methods, limit, threads, batch, plan, progress, 1);
+        }
+    }
+
+    /**
+     * The speed of one method (SPEC §14.5).
+     *
+     * @param runSeconds         wall time of each timed run over the images (inputs decoded beforehand when cached)
+     * @param cpuSeconds         per run, CPU time of the worker threads inside the inference calls (sum over threads)
+     * @param phaseNanos         thread-time per {@link PhaseClock.Phase} summed over all runs (integer mode), else null
+     * @param kernelMacsPerImage MACs per image through the kernels' GEMM (integer mode), else 0
+     * @param decodedBefore      true when the inputs were decoded and preprocessed before the timed runs
+     */
+    public record Timing(double[] runSeconds, double[] cpuSeconds, long[] phaseNanos, long kernelMacsPerImage,
+                         boolean decodedBefore) {
     }
 
     /**
@@ -58,7 +79,12 @@ public final class AccuracyRun {
      *                         included unless the inputs were cached by an earlier method)
      */
     public record Row(Method method, int images, int correct, int top5, double bitsPerWeight, double serialPasses,
-                      boolean wholeSet, double planSeconds, double inferenceSeconds) {
+                      boolean wholeSet, double planSeconds, double inferenceSeconds, Timing timing) {
+        public Row(Method method, int images, int correct, int top5, double bitsPerWeight, double serialPasses,
+                   boolean wholeSet, double planSeconds, double inferenceSeconds) {
+            this(method, images, correct, top5, bitsPerWeight, serialPasses, wholeSet, planSeconds, inferenceSeconds, null);
+        }
+
         public double top1Percent() {
             return 100.0 * correct / images;
         }
@@ -97,15 +123,19 @@ public final class AccuracyRun {
         }
         int perImage = model.graph().input().h() * model.graph().input().w() * model.graph().input().c();
         Inputs inputs = new Inputs(set, pre, evaluated, (long) perImage * evaluated.length <= CACHE_FLOATS);
+        int repeats = Math.max(1, o.timingRepeats());
 
         List<Row> rows = new ArrayList<>();
         Map<String, int[]> predictions = new LinkedHashMap<>();
         Map<String, long[][]> costTables = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
         try {
+            boolean decodedBefore = inputs.decodeAll(pool);
             for (Method method : o.methods()) {
                 long t0 = System.nanoTime();
                 Engine engine;
+                PhaseClock clock = null;
+                long macs = 0;
                 double bits;
                 double passes;
                 if (method.family() == Method.Family.FP32) {
@@ -122,26 +152,34 @@ public final class AccuracyRun {
                     WeightPlan plan = WeightPlan.of(model, method, calibration::unsigned, o.plan(), costTables);
                     QuantizedInference q = new QuantizedInference(model, calibration, plan.layers(), method.weightsOnly());
                     engine = q::logits;
+                    if (!method.weightsOnly()) {
+                        clock = q.clock();
+                        macs = q.kernelMacsPerImage();
+                    }
                     bits = plan.bitsPerWeight();
                     passes = plan.serialPasses();
                 }
                 long t1 = System.nanoTime();
-                int[][] top;
+                int[][] top = null;
                 int[][] whole = null;
-                if (method.family() == Method.Family.FP32 && calib.excluded()) {
-                    // One fp32 pass over every row up to the last evaluated one (calibration rows
-                    // included) gives both the evaluated row and the whole-set row.
-                    int w = o.limit() > 0 && evaluated.length > 0 ? evaluated[evaluated.length - 1] + 1 : set.size();
-                    int[] all = new int[w];
-                    java.util.Arrays.setAll(all, i -> i);
-                    whole = classify(engine, new Inputs(set, pre, all, false), offset, withTop5, pool, o, method.id());
-                    top = new int[evaluated.length][];
-                    for (int i = 0; i < top.length; i++) {
-                        top[i] = whole[evaluated[i]];
+                double[] runs = new double[repeats];
+                double[] cpu = new double[repeats];
+                for (int rep = 0; rep < repeats; rep++) {
+                    LongAdder cpuNanos = new LongAdder();
+                    long r0 = System.nanoTime();
+                    int[][][] got = classifyOnce(method, engine, set, pre, calib, evaluated, inputs, offset, withTop5, pool,
+                            o, cpuNanos);
+                    runs[rep] = (System.nanoTime() - r0) / 1e9;
+                    cpu[rep] = cpuNanos.sum() / 1e9;
+                    if (rep == 0) {
+                        top = got[0];
+                        whole = got[1];
+                    } else if (!java.util.Arrays.deepEquals(top, got[0])) {
+                        throw new IllegalStateException(method.id() + ": timed run " + (rep + 1)
+                                + " predicted other classes than run 1 (inference must be deterministic)");
                     }
-                } else {
-                    top = classify(engine, inputs, offset, withTop5, pool, o, method.id());
                 }
+                Timing timing = new Timing(runs, cpu, clock == null ? null : clock.nanos(), macs, decodedBefore);
                 int correct = 0;
                 int correct5 = withTop5 ? 0 : -1;
                 for (int i = 0; i < evaluated.length; i++) {
@@ -163,8 +201,8 @@ public final class AccuracyRun {
                 }
                 predictions.put(method.id(), pred);
                 double plan = (t1 - t0) / 1e9;
-                double infer = (System.nanoTime() - t1) / 1e9;
-                rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false, plan, infer));
+                double infer = runs[0];
+                rows.add(new Row(method, evaluated.length, correct, correct5, bits, passes, false, plan, infer, timing));
                 if (whole != null) {
                     rows.add(wholeSet(whole, set, withTop5, plan, infer));
                 }
@@ -173,6 +211,30 @@ public final class AccuracyRun {
             pool.shutdownNow();
         }
         return new Result(rows, evaluated, predictions, calib);
+    }
+
+    /** One pass of a method over the images: {top of the evaluated images, top of every row (fp32 whole-set) or null}. */
+    private static int[][][] classifyOnce(Method method, Engine engine, LabelledSet set, ImagePreprocessor pre,
+                                          CalibrationSet calib, int[] evaluated, Inputs inputs, int offset,
+                                          boolean withTop5, ExecutorService pool, Options o, LongAdder cpuNanos)
+            throws InputException {
+        int[][] top;
+        int[][] whole = null;
+        if (method.family() == Method.Family.FP32 && calib.excluded()) {
+            // One fp32 pass over every row up to the last evaluated one (calibration rows
+            // included) gives both the evaluated row and the whole-set row.
+            int w = o.limit() > 0 && evaluated.length > 0 ? evaluated[evaluated.length - 1] + 1 : set.size();
+            int[] all = new int[w];
+            java.util.Arrays.setAll(all, i -> i);
+            whole = classify(engine, new Inputs(set, pre, all, false), offset, withTop5, pool, o, method.id(), cpuNanos);
+            top = new int[evaluated.length][];
+            for (int i = 0; i < top.length; i++) {
+                top[i] = whole[evaluated[i]];
+            }
+        } else {
+            top = classify(engine, inputs, offset, withTop5, pool, o, method.id(), cpuNanos);
+        }
+        return new int[][][] {top, whole};
     }
 
     /** The fp32 row over rows 0..n−1 of the set, calibration images included. */
@@ -203,7 +265,7 @@ public final class AccuracyRun {
 
     /** Top-1 (and top-5) classes of every input, batches spread over the pool. */
     private static int[][] classify(Engine engine, Inputs inputs, int offset, boolean withTop5, ExecutorService pool,
-                                    Options o, String label) throws InputException {
+                                    Options o, String label, LongAdder cpuNanos) throws InputException {
         int n = inputs.size();
         int batch = Math.max(1, o.batch());
         int batches = (n + batch - 1) / batch;
@@ -218,7 +280,9 @@ public final class AccuracyRun {
                 for (int i = from; i < to; i++) {
                     in.add(inputs.get(i));
                 }
+                long c0 = CPU.getCurrentThreadCpuTime();
                 float[][] logits = engine.logits(in);
+                cpuNanos.add(CPU.getCurrentThreadCpuTime() - c0);
                 for (int i = from; i < to; i++) {
                     top[i] = withTop5 ? Predictions.topK(logits[i - from], offset, 5)
                             : new int[] {Predictions.classOf(logits[i - from], offset)};
@@ -279,6 +343,39 @@ public final class AccuracyRun {
 
         int size() {
             return rows.length;
+        }
+
+        /** Decodes and preprocesses every image into the cache on the pool; false (nothing done) when not cached. */
+        boolean decodeAll(ExecutorService pool) throws InputException {
+            if (cache == null) {
+                return false;
+            }
+            List<Future<?>> fs = new ArrayList<>();
+            int step = 64;
+            for (int i0 = 0; i0 < rows.length; i0 += step) {
+                int from = i0;
+                int to = Math.min(rows.length, i0 + step);
+                fs.add(pool.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        get(i);
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (Future<?> f : fs) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UncheckedInput u) {
+                    throw u.input;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            return true;
         }
 
         float[] get(int i) {

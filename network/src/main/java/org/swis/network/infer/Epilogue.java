@@ -63,6 +63,40 @@ final class Epilogue {
         return d;
     }
 
+    /**
+     * {@link #apply} for every filter of one output pixel: {@code y[yo + f] = apply(mult[f] · acc[ao + f], f)},
+     * bit for bit (the same double operations in the same order; the activation as
+     * {@code min(max(v, lo), hi)} with lo = −∞ / 0 and hi = 6 / +∞, which is {@link Activation#apply} including
+     * NaN and −0), written as flat loops the JIT vectorizes.
+     */
+    void applyPixel(long[] acc, int ao, double[] mult, float[] y, int yo, int filters) {
+        double lo = activation == Activation.NONE ? Double.NEGATIVE_INFINITY : 0.0;
+        double hi = activation == Activation.RELU6 ? 6.0 : Double.POSITIVE_INFINITY;
+        if (bias != null && sd != null) {
+            for (int f = 0; f < filters; f++) {
+                double v = mult[f] * acc[ao + f] + bias[f];
+                v = (v - mean[f]) / sd[f] * gamma[f] + beta[f];
+                y[yo + f] = (float) Math.min(Math.max(v, lo), hi);
+            }
+        } else if (sd != null) {
+            for (int f = 0; f < filters; f++) {
+                double v = mult[f] * acc[ao + f];
+                v = (v - mean[f]) / sd[f] * gamma[f] + beta[f];
+                y[yo + f] = (float) Math.min(Math.max(v, lo), hi);
+            }
+        } else if (bias != null) {
+            for (int f = 0; f < filters; f++) {
+                double v = mult[f] * acc[ao + f] + bias[f];
+                y[yo + f] = (float) Math.min(Math.max(v, lo), hi);
+            }
+        } else {
+            for (int f = 0; f < filters; f++) {
+                double v = mult[f] * acc[ao + f];
+                y[yo + f] = (float) Math.min(Math.max(v, lo), hi);
+            }
+        }
+    }
+
     /** The node's output value of filter f from its sum {@code acc} (already scaled to real units). */
     float apply(double acc, int f) {
         double y = acc;

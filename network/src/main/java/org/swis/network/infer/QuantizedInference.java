@@ -29,6 +29,8 @@ public final class QuantizedInference {
     private final boolean weightsOnly;
     private final Map<String, MacStep> steps = new HashMap<>();
     private final Map<String, Integer> lastUse;
+    private final PhaseClock clock = new PhaseClock();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /** A MAC node ready to run: either its integer conv and requantization, or its float weights. */
     private record MacStep(NetworkPlan.MacNode node, IntegerConv conv, double actScale, boolean unsigned,
@@ -89,6 +91,20 @@ public final class QuantizedInference {
         lastUse = plan.lastUse();
     }
 
+    /** Where the time went so far, summed over threads ({@link PhaseClock}); {@link PhaseClock#reset} between runs. */
+    public PhaseClock clock() {
+        return clock;
+    }
+
+    /** MACs of one image computed by the kernels' GEMM (integer mode; 0 for weights-only). */
+    public long kernelMacsPerImage() {
+        long n = 0;
+        for (MacStep s : steps.values()) {
+            n += s.conv() == null ? 0 : s.conv().kernelMacs();
+        }
+        return n;
+    }
+
     /** The logits of one preprocessed image. */
     public float[] logits(float[] input) {
         return logits(List.of(input))[0];
@@ -119,8 +135,9 @@ public final class QuantizedInference {
             float[][] y;
             if (step != null) {
                 float[][] x = t.get(step.node().input());
-                y = weightsOnly ? floatStep(step, x) : integerStep(step, x);
+                y = weightsOnly ? floatStep(step, x) : integerStep(step, x, scratch.get(), clock);
             } else {
+                long t0 = System.nanoTime();
                 List<String> ins = node.inputs();
                 Hwc[] shapes = new Hwc[ins.size()];
                 for (int j = 0; j < shapes.length; j++) {
@@ -132,6 +149,7 @@ public final class QuantizedInference {
                 for (int j = 0; j < n; j++) {
                     y[j] = NonMacOps.run(node, shapes, a[j], b == null ? null : b[j]);
                 }
+                clock.add(PhaseClock.Phase.OTHER, System.nanoTime() - t0);
             }
             t.put(node.output(), y);
             for (String in : node.inputs()) {
@@ -151,17 +169,20 @@ public final class QuantizedInference {
         return y;
     }
 
-    private static float[][] integerStep(MacStep s, float[][] x) {
+    private static float[][] integerStep(MacStep s, float[][] x, Scratch scratch, PhaseClock clock) {
+        long t0 = System.nanoTime();
         ConvGeometry g = s.node().geometry();
         IntegerConv conv = s.conv();
-        int size = g.in().size();
-        byte[] q = new byte[x.length * size];
+        int[] q = scratch.ints(Scratch.INPUT, x.length * conv.paddedSize());
+        conv.fillPads(q, x.length);
         for (int j = 0; j < x.length; j++) {
-            conv.quantize(x[j], s.actScale(), q, j * size);
+            conv.quantize(x[j], s.actScale(), q, j);
         }
+        clock.add(PhaseClock.Phase.QUANTIZE, System.nanoTime() - t0);
         int outSize = g.out().size();
-        long[] acc = new long[x.length * outSize];
-        conv.sumsOfQuantized(q, x.length, acc);
+        long[] acc = scratch.sums(x.length * outSize);
+        conv.sumsOfQuantized(q, x.length, acc, scratch, clock);
+        long t1 = System.nanoTime();
         int filters = g.filters();
         double[] mult = s.multiplier();
         Epilogue e = s.node().epilogue();
@@ -170,11 +191,10 @@ public final class QuantizedInference {
             float[] yj = y[j];
             int o = j * outSize;
             for (int p = 0; p < outSize; p += filters) {
-                for (int f = 0; f < filters; f++) {
-                    yj[p + f] = e.apply(mult[f] * acc[o + p + f], f);
-                }
+                e.applyPixel(acc, o + p, mult, yj, p, filters);
             }
         }
+        clock.add(PhaseClock.Phase.EPILOGUE, System.nanoTime() - t1);
         return y;
     }
 }

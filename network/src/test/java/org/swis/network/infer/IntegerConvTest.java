@@ -51,7 +51,10 @@ class IntegerConvTest {
             new Case(6, 6, 4, 4, 3, 3, 1, 1, new int[] {1, 1, 1, 1}, 1, 1, 4, 4),
             new Case(8, 7, 5, 5, 3, 3, 2, 2, new int[] {0, 1, 0, 1}, 1, 1, 5, 4),
             new Case(7, 7, 3, 3, 3, 3, 1, 1, new int[] {2, 2, 2, 2}, 2, 2, 3, 2),
-            new Case(4, 4, 6, 6, 2, 2, 1, 1, new int[] {0, 0, 0, 0}, 1, 1, 2, 2));
+            new Case(4, 4, 6, 6, 2, 2, 1, 1, new int[] {0, 0, 0, 0}, 1, 1, 2, 2),
+            // depthwise wider than one vector (the int loop over channels), and a channel multiplier (long loop)
+            new Case(5, 6, 37, 37, 3, 3, 1, 1, new int[] {1, 1, 1, 1}, 1, 1, 37, 4),
+            new Case(5, 5, 4, 8, 3, 3, 2, 1, new int[] {1, 0, 0, 1}, 1, 1, 4, 4));
 
     private static ConvGeometry geometry(Case c) {
         Node.Conv2d node = new Node.Conv2d("l", List.of("in"), "l", null, "w", "OHWI", null, new int[] {c.sh, c.sw},
@@ -155,9 +158,12 @@ class IntegerConvTest {
         Random r = new Random(20261201);
         for (Case c : CASES) {
             ConvGeometry g = geometry(c);
-            assertEquals(c.groups == 1, new IntegerConv(g, IntegerLayer.of(LayerWeights.full8(
+            IntegerConv probe = new IntegerConv(g, IntegerLayer.of(LayerWeights.full8(
                     randomWeights(r, c.filters, c.cin / c.groups, c.kh, c.kw), c.m), new double[c.filters]),
-                    true, KernelRegistry.fastestGemm(), "l").usesKernel(), "GEMM path for groups = 1 only");
+                    true, KernelRegistry.fastestGemm(), "l");
+            assertEquals(c.groups == 1, probe.usesKernel(), "GEMM path for groups = 1 only");
+            assertEquals(c.groups > 1 && c.groups == c.cin && c.groups == c.filters, probe.usesDepthwise(),
+                    "int depthwise loop for one channel and one filter per group");
             for (LayerWeights lw : weightKinds(randomWeights(r, c.filters, c.cin / c.groups, c.kh, c.kw), c.m)) {
                 for (boolean unsigned : new boolean[] {true, false}) {
                     int batch = 2;
@@ -198,14 +204,15 @@ class IntegerConvTest {
             LayerWeights w = variant == 2 ? LayerWeights.full8(randomWeights(r, x.length, 1, 1, 1), 4) : lw;
             IntegerConv conv = new IntegerConv(g, new IntegerLayer(w, new double[w.filters()], bits), unsigned,
                     KernelRegistry.fastestGemm(), "l");
-            byte[] q = new byte[x.length];
+            int[] q = new int[conv.paddedSize()];
+            conv.fillPads(q, 1);
             conv.quantize(x, scale, q, 0);
             int[] codes = new int[x.length];
             for (int i = 0; i < x.length; i++) {
                 codes[i] = Calibration.quantize(x[i], scale, unsigned);
             }
             long[] fromQuantize = new long[g.out().size()];
-            conv.sumsOfQuantized(q, 1, fromQuantize);
+            conv.sumsOfQuantized(q, 1, fromQuantize, new Scratch(), null);
             assertArrayEquals(conv.sums(codes, 1), fromQuantize, "variant " + variant);
         }
         assertEquals(2, Calibration.quantize(0.375f, 0.25, true), "1.5 rounds half away from zero");
