@@ -110,7 +110,7 @@ public final class AccuracyCommand implements Callable<Integer> {
 
     @Option(names = "--timing-repeats", paramLabel = "<r>", defaultValue = "1",
             description = "Run each method's inference over the images r times (default 1) and write the mean, standard "
-                    + "deviation and 95 % interval to --timing; the predictions of every run must agree.")
+                    + "deviation and 95 %% interval to --timing; the predictions of every run must agree.")
     int timingRepeats;
 
     @Option(names = "--csv", description = "Print the table as CSV instead of an aligned table.")

@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
                 + "(about 80 minutes on 2 cores, JDK 17 and Temurin 25 when present).",
             "--quick runs the headline cases once (one fork, short warm-up and measurement, about 3 minutes) and writes "
                 + "decompose_quick.csv / kernels_quick.csv instead, so it never overwrites a full run; its rows say run=quick.",
-            "Every row carries score, score_error (half JMH's 99.9 % interval) and each ratio with its interval "
+            "Every row carries score, score_error (half JMH's 99.9 %% interval) and each ratio with its interval "
                 + "(docs/KERNELS.md §6), the benchmark jar's commit and dirty flag, and the SHA-256 of --jar files.",
             "Exit 2 for bad usage: an unknown kernel name (the message lists the names of its family), --jmh-args "
                 + "without --quick, an unreadable --jar, or a missing jmh module or jar. A kernel failing its setup "
