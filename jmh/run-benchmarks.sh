@@ -8,7 +8,8 @@
 # Raw JMH JSON goes to a fresh folder results/raw/<UTC start>-full/, one file per (JDK, parameter plan),
 # each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
 # the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv.
-# Wall time on the 2-core reference machine: about 80 minutes (116 parameter combinations x 3 forks).
+# Wall time on the 2-core reference machine: about 75 minutes (140 parameter combinations x 3 forks; the 116
+# without the batch 2, 4, 8 rows took 62 minutes on 2026-12-02).
 # Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
 # it); SWIS_BENCH_JAR_SHA256="a.jar=<sha256> b.jar=<sha256>" is recorded in the stamps (`swis bench --jar`
 # sets both).
@@ -55,6 +56,14 @@ kernels_full() { # label java
   run "$l" "$j" kernels-f32-scalar KernelBenchmark -p kernel=f32-scalar -p shape=llm-4096x4096 -p n=4 -p batch=1
 }
 
+kernels_batches() { # label java: batches between GEMV and the batch-16 GEMM (issue 11), SWIS and int8
+  local l=$1 j=$2
+  run "$l" "$j" kernels-batches-swis KernelBenchmark -p kernel=swis-vector \
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=2,3,4 -p batch=2,4,8
+  run "$l" "$j" kernels-batches-int8 KernelBenchmark -p kernel=int8-vector \
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=2,4,8
+}
+
 kernels_short() { # label java: the headline shapes only
   local l=$1 j=$2
   run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
@@ -99,8 +108,23 @@ if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
   exit 0
 fi
 
+# SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
+# rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
+if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
+  FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
+  BATCHES=results/raw/$START-batches
+  mkdir -p "$BATCHES"
+  rmdir "$RAW"
+  RAW=$BATCHES
+  kernels_batches jdk17 "$J17"
+  java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv results/kernels.csv "$FULL"/kernels-*.json "$RAW"/kernels-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
 decompose_full jdk17 "$J17"
 kernels_full jdk17 "$J17"
+kernels_batches jdk17 "$J17"
 if [ -x "$J25" ]; then
   decompose_short jdk25 "$J25"
   kernels_short jdk25 "$J25"
