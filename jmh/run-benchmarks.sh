@@ -111,10 +111,10 @@ fi
 # SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
 # rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
+  rmdir "$RAW"
   FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
   BATCHES=results/raw/$START-batches
   mkdir -p "$BATCHES"
-  rmdir "$RAW"
   RAW=$BATCHES
   kernels_batches jdk17 "$J17"
   java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv results/kernels.csv "$FULL"/kernels-*.json "$RAW"/kernels-*.json
