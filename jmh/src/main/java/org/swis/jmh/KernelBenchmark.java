@@ -31,7 +31,8 @@ import org.swis.reference.swis.Scheme;
 import org.swis.reference.tensor.QuantizedTensor;
 
 /**
- * GEMV (batch 1) and GEMM (batch 16) of one layer: a SWIS kernel on the layer's SWIS decomposition
+ * GEMV (batch 1) and GEMM (any batch; the run plan measures 2, 4, 8 and 16) of one layer: a SWIS kernel
+ * on the layer's SWIS decomposition
  * (M = 4, alpha = 1, N shifts), or a yardstick (int8 / float32) on the layer's INT8 weights, all
  * resolved by name through {@link KernelRegistry}. One fork per parameter combination, so each JVM
  * compiles exactly one kernel; by default 3 forks x 5 measured iterations, the minimum of a published row
