@@ -112,6 +112,7 @@ fi
 # rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
   rmdir "$RAW"
+  COMMAND="SWIS_BENCH_BATCHES=1 $COMMAND"
   FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
   BATCHES=results/raw/$START-batches
   mkdir -p "$BATCHES"
