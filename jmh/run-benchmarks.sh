@@ -111,6 +111,11 @@ fi
 # SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
 # rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
+  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then
+    echo "SWIS_BENCH_BATCHES=1 rebuilds results/kernels.csv and cannot run with SWIS_BENCH_QUICK=1" >&2
+    rmdir "$RAW"
+    exit 2
+  fi
   rmdir "$RAW"
   COMMAND="SWIS_BENCH_BATCHES=1 $COMMAND"
   FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
