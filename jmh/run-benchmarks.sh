@@ -7,7 +7,8 @@
 # a batch it cannot run, a wrong result) stops the run with a non-zero exit instead of dropping its row.
 # Raw JMH JSON goes to a fresh folder results/raw/<UTC start>-full/, one file per (JDK, parameter plan),
 # each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
-# the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv.
+# the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv
+# (SWIS_BENCH_BATCHES=1: from the newest full folder plus its own batches folder).
 # Wall time on the 2-core reference machine: about 75 minutes (140 parameter combinations x 3 forks; the 116
 # without the batch 2, 4, 8 rows took 62 minutes on 2026-12-02).
 # Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
@@ -24,10 +25,22 @@ RAW=results/raw/$START-full
 ITER=(-f 3 -wi 3 -w 1 -i 5 -r 1 -foe true)
 # SWIS_BENCH_QUICK=1: one fork, one short iteration, to check the plan end to end (rows labelled "quick").
 if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms -foe true); RAW=results/tmp/raw/$START-quick; fi
-mkdir -p "$RAW"
-read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
 # The command recorded in every row (`swis bench` passes its own command line).
 COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
+# SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
+# rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
+if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
+  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then
+    echo "SWIS_BENCH_BATCHES=1 rebuilds results/kernels.csv and cannot run with SWIS_BENCH_QUICK=1" >&2
+    exit 2
+  fi
+  FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
+  RAW=results/raw/$START-batches
+  COMMAND="SWIS_BENCH_BATCHES=1 $COMMAND"
+fi
+mkdir -p "$RAW"
+read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
+CSV=(java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv)
 
 run() { # jdk-label java json-name benchmark-regex params...
   local label=$1 java=$2 name=$3 regex=$4
@@ -103,27 +116,14 @@ if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
           -jvmArgsAppend "--add-modules jdk.incubator.vector -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+Use${gc}GC"
     done
   done
-  java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv results/decompose_gc.csv "$RAW"/gc-decompose-*.json
+  "${CSV[@]}" results/decompose_gc.csv "$RAW"/gc-decompose-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi
 
-# SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
-# rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
-  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then
-    echo "SWIS_BENCH_BATCHES=1 rebuilds results/kernels.csv and cannot run with SWIS_BENCH_QUICK=1" >&2
-    rmdir "$RAW"
-    exit 2
-  fi
-  rmdir "$RAW"
-  COMMAND="SWIS_BENCH_BATCHES=1 $COMMAND"
-  FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
-  BATCHES=results/raw/$START-batches
-  mkdir -p "$BATCHES"
-  RAW=$BATCHES
   kernels_batches jdk17 "$J17"
-  java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv results/kernels.csv "$FULL"/kernels-*.json "$RAW"/kernels-*.json
+  "${CSV[@]}" results/kernels.csv "$FULL"/kernels-*.json "$RAW"/kernels-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi
@@ -135,7 +135,6 @@ if [ -x "$J25" ]; then
   decompose_short jdk25 "$J25"
   kernels_short jdk25 "$J25"
 fi
-CSV=(java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv)
 OUT=results
 if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
 "${CSV[@]}" "$OUT/decompose.csv" "$RAW"/decompose-*.json
