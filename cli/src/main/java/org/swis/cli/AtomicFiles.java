@@ -15,16 +15,26 @@ import java.nio.file.StandardCopyOption;
  * systems that cannot rename atomically). On failure the temporary file is deleted.
  */
 public final class AtomicFiles {
-    /** Temporary files being written; a shutdown hook (SIGINT, SIGTERM) deletes those left. */
-    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Temporary files being written; a shutdown hook (SIGINT, SIGTERM) deletes those left. The writing
+     * thread keeps running while the hook runs, so two races are closed: a file is created and
+     * registered under {@link #LOCK}, and none is created once the hook has run ({@link #closing}); and
+     * writers open the temporary file without {@code CREATE}, so one the hook deleted is not re-created.
+     */
+    private static final java.util.Set<Path> PENDING = new java.util.HashSet<>();
+    private static final Object LOCK = new Object();
+    private static boolean closing;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : PENDING) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // nothing more can be done while the JVM exits
+            synchronized (LOCK) {
+                closing = true;
+                for (Path p : PENDING) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // nothing more can be done while the JVM exits
+                    }
                 }
             }
         }, "swis-temp-cleanup"));
@@ -99,16 +109,24 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Produces a file given its path (for writers that need a channel, e.g. to patch what they wrote). */
+    /**
+     * Produces a file given its path (for writers that need a channel, e.g. to patch what they wrote).
+     * The file exists; open it without {@code CREATE} (e.g. {@link #OPEN_EXISTING}) so that a file the
+     * shutdown hook deleted fails to open instead of being left behind.
+     */
     @FunctionalInterface
     public interface FileContent<E extends Exception> {
         void writeTo(Path file) throws IOException, E;
     }
 
+    /** How a {@link FileContent} opens its (existing) temporary file: write, truncate, never create. */
+    public static final java.nio.file.OpenOption[] OPEN_EXISTING = {java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING};
+
     /** Writes {@code content} to {@code target} atomically, creating missing parent directories. */
     public static void write(Path target, Content content) throws IOException {
         AtomicFiles.<IOException>writeFile(target, tmp -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, OPEN_EXISTING))) {
                 content.writeTo(out);
             }
         });
@@ -122,8 +140,14 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        PENDING.add(tmp);
+        Path tmp;
+        synchronized (LOCK) {
+            if (closing) {
+                throw new IOException("not writing " + abs + ": the JVM is shutting down");
+            }
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            PENDING.add(tmp);
+        }
         boolean moved = false;
         try {
             content.writeTo(tmp);
@@ -143,7 +167,9 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
-            PENDING.remove(tmp);
+            synchronized (LOCK) {
+                PENDING.remove(tmp);
+            }
         }
     }
 

@@ -35,4 +35,21 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "new\n");
         assertEquals("new\n", Files.readString(target));
     }
+
+    /**
+     * What the shutdown hook does to a file being written (it deletes it while the writing thread runs
+     * on): the writer's next open fails instead of re-creating the file, so nothing is left behind. The
+     * decompose writer opens its container the same way ({@link AtomicFiles#OPEN_EXISTING}).
+     */
+    @Test
+    void aTemporaryFileDeletedUnderTheWriterIsNotRecreated() throws Exception {
+        Path target = dir.resolve("m.swis");
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> AtomicFiles.writeFile(target, tmp -> {
+            Files.delete(tmp);
+            java.nio.channels.FileChannel.open(tmp, AtomicFiles.OPEN_EXISTING).close();
+        }));
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count());
+        }
+    }
 }

@@ -44,8 +44,12 @@ public final class ContainerWriter implements Closeable {
 
     /** A writer to {@code file} (created or truncated); starts with the container header. */
     public static ContainerWriter open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        return open(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
+    }
+
+    /** A writer to an open, empty, writable channel (closed with the writer); starts with the container header. */
+    public static ContainerWriter open(FileChannel ch) throws IOException {
         ContainerWriter w = new ContainerWriter(ch, new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 20));
         SwisContainer.writeHeader(w.data, 0);
         return w;
