@@ -29,6 +29,15 @@ if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms -foe tr
 COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 # SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17) -> results/raw/<start>-batches/; results/kernels.csv is
 # rebuilt from them and the kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
+# SWIS_BENCH_LAYOUTS=1: only the layout comparison (issue 11): swis-vector (compact units, 8 bits/weight) against
+# swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread (4 forks,
+# JDK 17 and 25) and two (-t 2: each thread its own call and its own copy of the weights; JDK 17)
+# -> results/raw/<start>-layouts/ and results/kernels_layouts.csv (ratios within that run only).
+if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
+  RAW=results/raw/$START-layouts
+  COMMAND="SWIS_BENCH_LAYOUTS=1 $COMMAND"
+  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then RAW=results/tmp/raw/$START-layouts; fi
+fi
 if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
   if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then
     echo "SWIS_BENCH_BATCHES=1 rebuilds results/kernels.csv and cannot run with SWIS_BENCH_QUICK=1" >&2
@@ -77,6 +86,17 @@ kernels_batches() { # label java: batches between GEMV and the batch-16 GEMM (is
       -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=2,4,8
 }
 
+kernels_layouts() { # label java threads forks
+  local l=$1 j=$2 t=$3 f=$4
+  local iter=("${ITER[@]}")
+  if [ "${SWIS_BENCH_QUICK:-0}" != 1 ]; then ITER=(-f "$f" -wi 3 -w 1 -i 5 -r 1 -foe true); fi
+  run "$l" "$j" "kernels-layouts-t$t" KernelBenchmark -t "$t" -p kernel=swis-vector,swis-packed-vector \
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=2,3,4 -p batch=1
+  run "$l" "$j" "kernels-layouts-int8-t$t" KernelBenchmark -t "$t" -p kernel=int8-vector \
+      -p shape=llm-4096x4096,llm-11008x4096 -p n=4 -p batch=1
+  ITER=("${iter[@]}")
+}
+
 kernels_short() { # label java: the headline shapes only
   local l=$1 j=$2
   run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
@@ -117,6 +137,17 @@ if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
     done
   done
   "${CSV[@]}" results/decompose_gc.csv "$RAW"/gc-decompose-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
+if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
+  kernels_layouts jdk17 "$J17" 1 4
+  kernels_layouts jdk17 "$J17" 2 3
+  if [ -x "$J25" ]; then kernels_layouts jdk25 "$J25" 1 4; fi
+  OUT=results
+  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
+  "${CSV[@]}" "$OUT/kernels_layouts.csv" "$RAW"/kernels-layouts-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi

@@ -35,13 +35,16 @@ public class InputException extends Exception {
                 + ", found " + oneLine(found);
     }
 
+    /** Longest part of a message kept (a list of every kernel family's names fits). */
+    private static final int PART = 320;
+
     /** Keeps messages on one line and short, whatever bytes the input contained. */
     public static String oneLine(String s) {
         if (s == null) {
             return "(none)";
         }
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
-        for (int i = 0; i < s.length() && b.length() < 200; i++) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), PART));
+        for (int i = 0; i < s.length() && b.length() < PART; i++) {
             char c = s.charAt(i);
             b.append(c < 0x20 || c == 0x7f ? '?' : c);
         }

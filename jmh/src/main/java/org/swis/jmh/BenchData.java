@@ -59,6 +59,48 @@ public final class BenchData {
     }
 
     /** INT8 Laplacian weights of a shape. */
+    /**
+     * Bits per weight of a kernel's layout for the shape at M = 4 with every filter at {@code n} shifts, from
+     * the layout's own {@link org.swis.kernels.PreparedMatrix#bytes()} (the size depends on the shape and N only, so
+     * the codes are all-zero): 8 for an int8 yardstick, 32 for float32, empty for a kernel of no family.
+     */
+    public static String weightBits(String kernel, Shape s, int n) {
+        for (org.swis.kernels.Kernel k : org.swis.kernels.KernelRegistry.int8()) {
+            if (k.name().equals(kernel)) {
+                return "8";
+            }
+        }
+        for (org.swis.kernels.Kernel k : org.swis.kernels.KernelRegistry.float32()) {
+            if (k.name().equals(kernel)) {
+                return "32";
+            }
+        }
+        org.swis.kernels.GemvKernel g = null;
+        for (org.swis.kernels.GemvKernel k : org.swis.kernels.KernelRegistry.gemv()) {
+            if (k.name().equals(kernel)) {
+                g = k;
+            }
+        }
+        for (org.swis.kernels.GemmKernel k : org.swis.kernels.KernelRegistry.gemm()) {
+            if (g == null && k.name().equals(kernel)) {
+                org.swis.kernels.PreparedMatrix p = k.prepare(zeroCodes(s, n));
+                return bits(p, s);
+            }
+        }
+        return g == null ? "" : bits(g.prepare(zeroCodes(s, n)), s);
+    }
+
+    private static String bits(org.swis.kernels.PreparedMatrix p, Shape s) {
+        return String.format(java.util.Locale.ROOT, "%.4g", p.bytes() * 8.0 / s.weights());
+    }
+
+    private static org.swis.kernels.SwisCodes zeroCodes(Shape s, int n) {
+        int[] shifts = new int[s.filters()];
+        java.util.Arrays.fill(shifts, n);
+        return org.swis.kernels.SwisCodes.builder(org.swis.reference.swis.Scheme.SWIS,
+                new org.swis.reference.swis.GroupLayout(4, s.channels(), s.kh() * s.kw()), s.filters(), shifts).build();
+    }
+
     public static QuantizedTensor weights(Shape s, long seed) {
         Random r = new Random(seed);
         int n = (int) s.weights();

@@ -38,9 +38,10 @@ import org.swis.reference.tensor.QuantizedTensor;
  * compiles exactly one kernel; by default 3 forks x 5 measured iterations, the minimum of a published row
  * (docs/KERNELS.md §6). {@link #setup} resolves the kernel in its family ({@link KernelFamilies}: an unknown
  * name or a batch the kernel cannot run is an error, never a skipped row) and checks sampled output rows
- * against the reference.
+ * against the reference. State is per thread: with JMH's {@code -t 2} each thread runs its own call on its own
+ * copy of the weights (two cores sharing the memory system; ResultsToCsv reports their summed rate).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)

@@ -163,8 +163,8 @@ public final class ResultsToCsv {
     /** Columns of kernels.csv. */
     public static final List<String> KERNEL_HEADER = List.of("jdk", "vm", "benchmark", "kernel", "shape", "rows",
             "columns", "n", "batch", "score", "score_error", "unit", "gmac_per_s", "gmac_per_s_low", "gmac_per_s_high",
-            "baseline", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high", "threads", "run",
-            "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
+            "baseline", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high", "threads", "weight_bits",
+            "run", "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
             "command", "jvm_args");
 
     static void write(Path out, List<Row> rows, Environment env) throws IOException {
@@ -282,12 +282,13 @@ public final class ResultsToCsv {
     private static List<Object> kernelRecord(Row r, List<Row> all, Environment env) {
         BenchData.Shape s = BenchData.shape(r.param("shape"));
         int batch = Integer.parseInt(r.param("batch").isEmpty() ? "1" : r.param("batch"));
-        // GMAC/s = MACs / ms / 1e6
-        ScoreRatio rate = ScoreRatio.of((double) s.weights() * batch / 1e6, 0, millis(r), millisError(r));
+        // GMAC/s = MACs / ms / 1e6; with JMH threads (-t), each thread runs its own call: the rate is their sum
+        ScoreRatio rate = ScoreRatio.of((double) s.weights() * batch * r.jmhThreads() / 1e6, 0, millis(r), millisError(r));
         Row best = null;
         for (Row o : all) {
             if (isInt8(o) && o.jdk().equals(r.jdk()) && o.param("shape").equals(r.param("shape"))
-                    && o.param("batch").equals(r.param("batch")) && (best == null || millis(o) < millis(best))) {
+                    && o.param("batch").equals(r.param("batch")) && o.jmhThreads() == r.jmhThreads()
+                    && (best == null || millis(o) < millis(best))) {
                 best = o;
             }
         }
@@ -300,9 +301,14 @@ public final class ResultsToCsv {
         rec.add(best == null ? "" : best.param("kernel"));
         addInterval(rec, ratio);
         rec.add(r.jmhThreads());
+        rec.add(WEIGHT_BITS.computeIfAbsent(r.param("kernel") + "/" + r.param("shape") + "/" + r.param("n"),
+                key -> BenchData.weightBits(r.param("kernel"), s, Integer.parseInt(r.param("n").isEmpty() ? "4" : r.param("n")))));
         addProvenance(rec, r, env);
         return rec;
     }
+
+    /** weight_bits per (kernel, shape, n): a layout is built once per combination. */
+    private static final Map<String, String> WEIGHT_BITS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);

@@ -54,6 +54,32 @@ class ResultsToCsvTest {
         assertEquals("256", swis.get("vector_bits"));
     }
 
+    /**
+     * JMH -t 2 rows (each thread its own call): the rate is the two threads' sum and the ratio is taken against the
+     * int8 row of the same thread count; weight_bits is the layout's size (8 for the compact units at M = 4, any
+     * N &lt;= 4, and for int8).
+     */
+    @Test
+    void twoThreadRowsAreComparedWithTwoThreadInt8AndCarryTheLayoutBits(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("k.json");
+        String shape = "\"shape\":\"llm-4096x4096\",\"n\":\"2\",\"batch\":\"1\"";
+        Files.writeString(json, "[" + String.join(",",
+                result("KernelBenchmark.run", "\"kernel\":\"int8-scalar\"," + shape, 2000, "us/op"),
+                result("KernelBenchmark.run", "\"kernel\":\"int8-scalar\"," + shape, 2500, "us/op").replace("\"threads\":1", "\"threads\":2"),
+                result("KernelBenchmark.run", "\"kernel\":\"swis-scalar\"," + shape, 5000, "us/op").replace("\"threads\":1", "\"threads\":2"))
+                + "]");
+        Path out = dir.resolve("kernels.csv");
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
+        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(out)).getRecords();
+        CSVRecord swis = recs.get(2);
+        assertEquals("2", swis.get("threads"));
+        assertEquals(0.5, Double.parseDouble(swis.get("ratio_vs_best_int8")), 1e-9, "2500 / 5000, not 2000 / 5000");
+        assertEquals(2 * 4096.0 * 4096 / 5000 / 1e3, Double.parseDouble(swis.get("gmac_per_s")), 1e-3);
+        assertEquals("8.000", swis.get("weight_bits"));
+        assertEquals("8", recs.get(0).get("weight_bits"));
+    }
+
     @Test
     void decomposeRowsGetWeightsPerSecondRatioToReferenceAndThreadSpeedup(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("d.json");

@@ -106,6 +106,39 @@ class MatmulKernelsTest {
         }
     }
 
+    /**
+     * The packed layout decodes to the codes' weights for every N, M = 4, 2 (padded) and 8 (two units per
+     * group), with units past a 16-unit sign block; its size is the hand count of its streams: per unit one
+     * low byte, one head byte and one byte per plane beyond 2, plus one sign word per 16 units of a row
+     * (4.5 bits per weight at M = 4, N = 2, the paper's 4 + 3N + MN bits per group).
+     */
+    @Test
+    void packedLayoutDecodesToTheCodesWeightsAtItsStatedSize() {
+        for (int m : new int[] {4, 2, 8}) {
+            for (int n = 1; n <= 8; n++) {
+                QuantizedTensor t = Fixtures.tensor(31L * n + m, 5, 24, 3, 3, 255);
+                SwisCodes codes = KernelRegistry.fastestDecomposer()
+                        .decompose(t, new DecompositionConfig(Scheme.SWIS, m, Alpha.ONE), n, 1);
+                org.swis.kernels.scalar.PackedUnitMatrix p = org.swis.kernels.scalar.PackedUnitMatrix.of("test", codes);
+                int gpf = codes.groupsPerFilter();
+                int k = t.filterSize();
+                for (int r = 0; r < 5; r++) {
+                    for (int c = 0; c < k; c++) {
+                        int g = c / 24 * (24 / m) + c % 24 / m;
+                        assertEquals(codes.weight(r * gpf + g, c % 24 % m), p.weight(r, c), "M=" + m + " N=" + n + " r" + r + " c" + c);
+                    }
+                }
+                int units = 9 * (24 / m) * ((m + 3) / 4);
+                assertEquals(units, p.unitsPerRow());
+                long want = 5L * units * (2 + Math.max(0, n - 2)) + 5L * 4 * ((units + 15) / 16);
+                assertEquals(want, p.bytes(), "M=" + m + " N=" + n);
+            }
+        }
+        QuantizedTensor big = Fixtures.tensor(3, 2, 4096, 1, 1, 255);
+        SwisCodes two = KernelRegistry.fastestDecomposer().decompose(big, DecompositionConfig.defaults(), 2, 1);
+        assertEquals(4.5, org.swis.kernels.scalar.PackedUnitMatrix.of("test", two).bytes() * 8.0 / big.size(), 1e-12);
+    }
+
     @Test
     void int8YardsticksAreExactAndFloatIsClose() {
         QuantizedTensor t = Fixtures.tensor(3, 11, 67, 1, 1, 127);

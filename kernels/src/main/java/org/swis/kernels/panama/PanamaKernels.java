@@ -20,7 +20,7 @@ public final class PanamaKernels {
             throw new UnsupportedOperationException("preferred int vector is " + bits + " bits; at least 256 needed");
         }
         SwisMatmulVector swis = new SwisMatmulVector();
-        return new KernelSet(List.of(new VectorTableDecomposer()), List.of(swis), List.of(swis),
+        return new KernelSet(List.of(new VectorTableDecomposer()), List.of(swis, new SwisPackedVector()), List.of(swis),
                 List.of(new Int8Vector()), List.of(new Float32Vector()));
     }
 

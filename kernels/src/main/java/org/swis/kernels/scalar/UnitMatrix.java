@@ -1,14 +1,12 @@
 package org.swis.kernels.scalar;
 
-import org.swis.kernels.MatrixChecks;
-import org.swis.kernels.PreparedMatrix;
 import org.swis.kernels.SwisCodes;
 import org.swis.reference.swis.GroupLayout;
 
 /**
  * The SWIS kernels' offline weight layout: every group is cut into units of 4 slots (M = 4: one
  * unit per group; M = 8: two units sharing the group's shifts; M &lt; 4: padded), and each unit is
- * one word holding the paper's per-group storage (§3.3) with the mask bits plane-major:
+ * one word holding the paper's per-group storage (§3.3) with the mask bits plane-major ({@link SlotOrder}):
  * <ul>
  *   <li>compact (every filter has N &lt;= 4), one {@code int} of four bytes, byte i for slot i:
  *       bits 0..3 its mask code (bit j = m_i[j], so plane j of all four slots is
@@ -21,57 +19,23 @@ import org.swis.reference.swis.GroupLayout;
  * per call into slot-major order ({@link #expand}), so lane u of slot i meets unit u.
  * {@link #toCodes()} is the exact inverse of {@link #of}.
  */
-public final class UnitMatrix implements PreparedMatrix {
-    private final String kernel;
+public final class UnitMatrix extends UnitLayout {
     private final SwisCodes shape;
-    private final int rows;
-    private final int columns;
     private final int unitsPerGroup;
-    private final int unitsPerRow;
-    private final int planes;
     private final int[] units;
     private final long[] wideUnits;
-    /** Slot-major: canonical column feeding slot i of unit u at {@code i * unitsPerRow + u}, or -1. */
-    private final int[] source;
-    /** Canonical column to its slot-major position. */
-    private final int[] position;
-    /** Per row, the number of slots whose sign bit is set (compact layout), see {@link #negatives(int)}. */
-    private final int[] negatives;
 
     private UnitMatrix(String kernel, SwisCodes codes) {
-        this.kernel = kernel;
+        super(kernel, codes);
         this.shape = codes;
         GroupLayout l = codes.layout();
-        this.rows = codes.filters();
-        this.columns = l.filterSize();
-        MatrixChecks.requireIntSums(columns);
+        int rows = rows();
         int m = l.m();
-        this.unitsPerGroup = (m + 3) / 4;
+        this.unitsPerGroup = order.unitsPerGroup();
         int gpf = l.groupsPerFilter();
-        long upr = (long) gpf * unitsPerGroup;
-        if (upr * 4 > Integer.MAX_VALUE / 2 || upr * rows > Integer.MAX_VALUE - 16) {
-            throw new org.swis.reference.SwisInputException("matrix", rows + "x" + columns, "fewer than 2^31 units");
-        }
-        this.unitsPerRow = (int) upr;
-        this.planes = codes.maxShifts();
         boolean compact = planes <= 4;
         this.units = compact ? new int[rows * unitsPerRow] : null;
         this.wideUnits = compact ? null : new long[rows * unitsPerRow];
-        this.negatives = new int[rows];
-        this.source = new int[4 * unitsPerRow];
-        this.position = new int[columns];
-        java.util.Arrays.fill(source, -1);
-        for (int g = 0; g < gpf; g++) {
-            for (int s = 0; s < m; s++) {
-                int e = l.element(g, s);
-                if (e != GroupLayout.PAD) {
-                    int u = g * unitsPerGroup + s / 4;
-                    int pos = (s % 4) * unitsPerRow + u;
-                    source[pos] = e;
-                    position[e] = pos;
-                }
-            }
-        }
         for (int r = 0; r < rows; r++) {
             for (int g = 0; g < gpf; g++) {
                 int gi = r * gpf + g;
@@ -132,30 +96,6 @@ public final class UnitMatrix implements PreparedMatrix {
         return new UnitMatrix(kernel, codes);
     }
 
-    @Override
-    public String kernel() {
-        return kernel;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int columns() {
-        return columns;
-    }
-
-    public int unitsPerRow() {
-        return unitsPerRow;
-    }
-
-    /** Largest N: the number of planes every unit is decoded with. */
-    public int planes() {
-        return planes;
-    }
-
     /** True for the one-int-per-unit layout (N &lt;= 4). */
     public boolean compact() {
         return units != null;
@@ -166,40 +106,9 @@ public final class UnitMatrix implements PreparedMatrix {
         return units;
     }
 
-    /**
-     * Number of set sign bits in a row's compact units. A kernel that negates a product p with
-     * {@code p ^ -1 = -p - 1} (one op instead of two) adds this count back once per row.
-     */
-    public int negatives(int row) {
-        return negatives[row];
-    }
-
     /** Wide units; null for the compact layout. */
     public long[] wideUnits() {
         return wideUnits;
-    }
-
-    /**
-     * Regroups {@code batch} activation vectors into slot-major int lanes:
-     * {@code out[b * 4U + i * U + u]} = activation feeding slot i of unit u, 0 for padding.
-     */
-    public int[] expand(byte[] x, int batch) {
-        int n = 4 * unitsPerRow;
-        int[] out = new int[n * batch];
-        for (int b = 0; b < batch; b++) {
-            int xo = b * columns;
-            int oo = b * n;
-            for (int p = 0; p < n; p++) {
-                int s = source[p];
-                out[oo + p] = s < 0 ? 0 : x[xo + s];
-            }
-        }
-        return out;
-    }
-
-    /** Slot-major position ({@code i * unitsPerRow + u}) of canonical column {@code column}. */
-    public int slotPosition(int column) {
-        return position[column];
     }
 
     /** The four magnitudes of a compact unit, one per byte (plane j deposited at shift s_j). */
@@ -248,13 +157,13 @@ public final class UnitMatrix implements PreparedMatrix {
 
     @Override
     public int weight(int row, int column) {
-        int pos = position[column];
+        int pos = order.slotPosition(column);
         return unitWeight(row, pos % unitsPerRow, pos / unitsPerRow);
     }
 
     @Override
     public long bytes() {
-        return (compact() ? 4L : 8L) * rows * unitsPerRow;
+        return (compact() ? 4L : 8L) * rows() * unitsPerRow;
     }
 
     /** The exact inverse of the layout: the codes it was built from. */
@@ -262,6 +171,7 @@ public final class UnitMatrix implements PreparedMatrix {
         GroupLayout l = shape.layout();
         int m = l.m();
         int gpf = l.groupsPerFilter();
+        int rows = rows();
         SwisCodes.Builder b = SwisCodes.builder(shape.scheme(), l, rows, shape.shiftsPerFilter());
         for (int r = 0; r < rows; r++) {
             int n = shape.shifts(r);
