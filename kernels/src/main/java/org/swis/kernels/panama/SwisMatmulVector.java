@@ -55,6 +55,10 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         int planes = um.planes();
         int[] units = um.units();
         int upper = S.loopBound(u4);
+        if (upper < u4 && u4 >= L) {
+            rowsWithOverlap(um, a, y);
+            return;
+        }
         for (int r = 0; r < um.rows(); r++) {
             int base = r * u4;
             IntVector acc = IntVector.zero(S);
@@ -77,6 +81,43 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 }
             }
             y[r] = sum + um.negatives(r);
+        }
+    }
+
+    /**
+     * The GEMV for rows whose units do not fill whole vectors (u4 &gt;= L, u4 % L != 0; e.g. K = 160 at 512 bits):
+     * the last vector of each row overlaps the one before it (units u4 - L .. u4 - 1) and the lanes already summed
+     * are zeroed by a lane mask, instead of a scalar tail of up to L - 1 units. One loop with the same body for
+     * every vector, the mask loaded from {@code keep} at offset 0 (all lanes) or L (the overlap's lanes), so no
+     * vector is live across a branch or a call (JDK 17's C2 boxes such vectors, docs/KERNELS.md §7).
+     */
+    private static void rowsWithOverlap(UnitMatrix um, int[] a, int[] y) {
+        int u4 = um.unitsPerRow();
+        int planes = um.planes();
+        int[] units = um.units();
+        int vectors = (u4 + L - 1) / L;
+        int last = u4 - L;
+        int[] keep = new int[2 * L];
+        java.util.Arrays.fill(keep, 0, L, -1);
+        for (int lane = L + L - (u4 - S.loopBound(u4)); lane < 2 * L; lane++) {
+            keep[lane] = -1;
+        }
+        for (int r = 0; r < um.rows(); r++) {
+            int base = r * u4;
+            IntVector acc = IntVector.zero(S);
+            for (int k = 0; k < vectors; k++) {
+                int u = Math.min(k * L, last);
+                IntVector c = IntVector.fromArray(S, units, base + u);
+                IntVector mag = magnitudes(c, planes);
+                IntVector sum = IntVector.zero(S);
+                for (int i = 0; i < 4; i++) {
+                    IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
+                    IntVector p = v.mul(IntVector.fromArray(S, a, i * u4 + u));
+                    sum = sum.add(p.lanewise(VectorOperators.XOR, signMask(c, i)));
+                }
+                acc = acc.add(sum.and(IntVector.fromArray(S, keep, k * L > last ? L : 0)));
+            }
+            y[r] = acc.reduceLanes(VectorOperators.ADD) + um.negatives(r);
         }
     }
 
@@ -154,6 +195,15 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         IntDots.gemm(um.rows(), len, (r, row) -> decodeRow(um, r, row), a, 0, batch, y, 0);
     }
 
+    /** Signed weights of units u .. u + L - 1 of the row at {@code base} into {@code dec[i * U + u]}. */
+    private static void decodeUnits(int[] units, int base, int u, int u4, int planes, int[] dec) {
+        IntVector c = IntVector.fromArray(S, units, base + u);
+        IntVector mag = magnitudes(c, planes);
+        for (int i = 0; i < 4; i++) {
+            slotWeight(c, mag, i).intoArray(dec, i * u4 + u);
+        }
+    }
+
     /** Signed int32 weights of row r, slot-major ({@code dec[i * U + u]}). */
     static void decodeRow(UnitMatrix um, int r, int[] dec) {
         int u4 = um.unitsPerRow();
@@ -164,29 +214,32 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             int[] units = um.units();
             int upper = S.loopBound(u4);
             for (int u = 0; u < upper; u += L) {
-                IntVector c = IntVector.fromArray(S, units, base + u);
-                IntVector mag = magnitudes(c, planes);
-                for (int i = 0; i < 4; i++) {
-                    slotWeight(c, mag, i).intoArray(dec, i * u4 + u);
-                }
+                decodeUnits(units, base, u, u4, planes, dec);
             }
             done = upper;
+            if (upper < u4 && u4 >= L) {
+                // the last L units again, overlapping: the overlapped lanes are rewritten with the same weights
+                decodeUnits(units, base, u4 - L, u4, planes, dec);
+                done = u4;
+            }
         }
         long[] wide = um.wideUnits();
+        int[] units = um.units();
         for (int u = done; u < u4; u++) {
+            // one magnitude decode per unit for its four slots (unitWeight would redo it per slot)
+            int mag;
+            int signs;
             if (wide != null) {
-                // one magnitude decode per unit for its four slots (unitWeight would redo it per slot)
                 long word = wide[base + u];
-                int mag = UnitMatrix.magnitudes(word, planes);
-                int signs = (int) (word >>> UnitMatrix.signBit(false, 0)) & 15;
-                for (int i = 0; i < 4; i++) {
-                    int v = mag >>> (8 * i) & 0xFF;
-                    dec[i * u4 + u] = (signs >> i & 1) != 0 ? -v : v;
-                }
+                mag = UnitMatrix.magnitudes(word, planes);
+                signs = (int) (word >>> UnitMatrix.signBit(false, 0)) & 15;
             } else {
-                for (int i = 0; i < 4; i++) {
-                    dec[i * u4 + u] = um.unitWeight(r, u, i);
-                }
+                mag = UnitMatrix.magnitudes(units[base + u], planes);
+                signs = UnitMatrix.signs(units[base + u]);
+            }
+            for (int i = 0; i < 4; i++) {
+                int v = mag >>> (8 * i) & 0xFF;
+                dec[i * u4 + u] = (signs >> i & 1) != 0 ? -v : v;
             }
         }
     }

@@ -58,6 +58,37 @@ final class SwisPackedVector implements GemvKernel {
         PackedUnitMatrix pm = MatrixChecks.cast(w, PackedUnitMatrix.class, name());
         MatrixChecks.requireShapes(w, x, 1, y);
         int[] a = pm.expand(x, 1);
+        // Two row loops: with N <= 2 the plane loop of rowsWithExt would never be entered, and JDK 17's C2 then
+        // boxes the magnitude vector (measured: 75 MB allocated per 4096x4096 call, 4.5x slower; docs/KERNELS.md §7).
+        if (pm.planes() <= 2) {
+            rowsTwoPlanes(pm, a, y);
+        } else {
+            rowsWithExt(pm, a, y);
+        }
+    }
+
+    /** Planes 0 and 1 only (N &lt;= 2): no ext stream. */
+    private static void rowsTwoPlanes(PackedUnitMatrix pm, int[] a, int[] y) {
+        int u4 = pm.unitsPerRow();
+        byte[] low = pm.low();
+        byte[] head = pm.head();
+        int[] signs = pm.signs();
+        int sb = pm.signBlocks();
+        int upper = u4 - u4 % L;
+        for (int r = 0; r < pm.rows(); r++) {
+            int base = r * u4;
+            IntVector acc = IntVector.zero(S);
+            for (int u = 0; u < upper; u += L) {
+                IntVector lo = widen(low, base + u);
+                IntVector hd = widen(head, base + u);
+                acc = acc.add(products(twoPlanes(lo, hd), hd, signWord(signs, r * sb, u), a, u, u4));
+            }
+            y[r] = tail(pm, r, upper, a, acc.reduceLanes(VectorOperators.ADD));
+        }
+    }
+
+    /** Planes 0, 1 and the ext planes 2 .. N - 1 (N &gt; 2). */
+    private static void rowsWithExt(PackedUnitMatrix pm, int[] a, int[] y) {
         int u4 = pm.unitsPerRow();
         int planes = pm.planes();
         byte[] low = pm.low();
@@ -74,36 +105,57 @@ final class SwisPackedVector implements GemvKernel {
                 int at = base + u;
                 IntVector lo = widen(low, at);
                 IntVector hd = widen(head, at);
-                IntVector mag = spread(lo.and(15)).lanewise(VectorOperators.LSHL, hd.and(7))
-                        .add(spread(lo.lanewise(VectorOperators.LSHR, 4).and(15))
-                                .lanewise(VectorOperators.LSHL, hd.lanewise(VectorOperators.LSHR, 3).and(7)));
+                IntVector mag = twoPlanes(lo, hd);
                 for (int j = 2; j < planes; j++) {
                     IntVector e = widen(ext, (j - 2) * total + at);
                     mag = mag.add(spread(e.and(15)).lanewise(VectorOperators.LSHL, e.lanewise(VectorOperators.LSHR, 4)));
                 }
-                IntVector hi = IntVector.broadcast(S, signs[r * sb + u / PackedUnitMatrix.SIGN_BLOCK])
-                        .lanewise(VectorOperators.LSHR, u % PackedUnitMatrix.SIGN_BLOCK == 0 ? SIGN_SHIFT : SIGN_SHIFT_HIGH);
-                // slot 0: low byte, sign bit 6 of the head; slot 1: sign bit 7 (sign-extended by B2I)
-                acc = acc.add(mag.and(0xFF).mul(IntVector.fromArray(S, a, u))
-                        .lanewise(VectorOperators.XOR, hd.lanewise(VectorOperators.LSHL, 25).lanewise(VectorOperators.ASHR, 31)));
-                acc = acc.add(mag.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(IntVector.fromArray(S, a, u4 + u))
-                        .lanewise(VectorOperators.XOR, hd.lanewise(VectorOperators.ASHR, 31)));
-                acc = acc.add(mag.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(IntVector.fromArray(S, a, 2 * u4 + u))
-                        .lanewise(VectorOperators.XOR, hi.lanewise(VectorOperators.LSHL, 31).lanewise(VectorOperators.ASHR, 31)));
-                acc = acc.add(mag.lanewise(VectorOperators.LSHR, 24).mul(IntVector.fromArray(S, a, 3 * u4 + u))
-                        .lanewise(VectorOperators.XOR, hi.lanewise(VectorOperators.LSHL, 30).lanewise(VectorOperators.ASHR, 31)));
+                acc = acc.add(products(mag, hd, signWord(signs, r * sb, u), a, u, u4));
             }
-            int sum = acc.reduceLanes(VectorOperators.ADD);
-            for (int u = upper; u < u4; u++) {
-                int mag = pm.magnitudes(base + u);
-                int sg = pm.signs(r, u);
-                for (int i = 0; i < 4; i++) {
-                    int v = (mag >>> (8 * i) & 0xFF) * a[i * u4 + u];
-                    sum += v ^ -(sg >>> i & 1);
-                }
-            }
-            y[r] = sum + pm.negatives(r);
+            y[r] = tail(pm, r, upper, a, acc.reduceLanes(VectorOperators.ADD));
         }
+    }
+
+    /** Magnitudes of planes 0 and 1: each nibble spread to one bit per byte, shifted by its lane's s_j (Eq. 6). */
+    private static IntVector twoPlanes(IntVector lo, IntVector hd) {
+        return spread(lo.and(15)).lanewise(VectorOperators.LSHL, hd.and(7))
+                .add(spread(lo.lanewise(VectorOperators.LSHR, 4).and(15))
+                        .lanewise(VectorOperators.LSHL, hd.lanewise(VectorOperators.LSHR, 3).and(7)));
+    }
+
+    /** The slot-2/3 sign pairs of units u .. u + L - 1 brought down to bits 0 and 1 of each lane. */
+    private static IntVector signWord(int[] signs, int rowBlocks, int u) {
+        return IntVector.broadcast(S, signs[rowBlocks + u / PackedUnitMatrix.SIGN_BLOCK])
+                .lanewise(VectorOperators.LSHR, u % PackedUnitMatrix.SIGN_BLOCK == 0 ? SIGN_SHIFT : SIGN_SHIFT_HIGH);
+    }
+
+    /**
+     * Per unit lane, the four slots' magnitude bytes times their activations, complemented where negative: slot 0
+     * takes its sign from head bit 6, slot 1 from bit 7 (sign-extended by B2I), slots 2 and 3 from {@code hi}.
+     */
+    private static IntVector products(IntVector mag, IntVector hd, IntVector hi, int[] a, int u, int u4) {
+        return mag.and(0xFF).mul(IntVector.fromArray(S, a, u))
+                .lanewise(VectorOperators.XOR, hd.lanewise(VectorOperators.LSHL, 25).lanewise(VectorOperators.ASHR, 31))
+                .add(mag.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(IntVector.fromArray(S, a, u4 + u))
+                        .lanewise(VectorOperators.XOR, hd.lanewise(VectorOperators.ASHR, 31)))
+                .add(mag.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(IntVector.fromArray(S, a, 2 * u4 + u))
+                        .lanewise(VectorOperators.XOR, hi.lanewise(VectorOperators.LSHL, 31).lanewise(VectorOperators.ASHR, 31)))
+                .add(mag.lanewise(VectorOperators.LSHR, 24).mul(IntVector.fromArray(S, a, 3 * u4 + u))
+                        .lanewise(VectorOperators.XOR, hi.lanewise(VectorOperators.LSHL, 30).lanewise(VectorOperators.ASHR, 31)));
+    }
+
+    /** Adds the scalar tail (units from {@code upper}) and the row's negative-slot count to the vector sum. */
+    private static int tail(PackedUnitMatrix pm, int r, int upper, int[] a, int sum) {
+        int u4 = pm.unitsPerRow();
+        for (int u = upper; u < u4; u++) {
+            int mag = pm.magnitudes(r * u4 + u);
+            int sg = pm.signs(r, u);
+            for (int i = 0; i < 4; i++) {
+                int v = (mag >>> (8 * i) & 0xFF) * a[i * u4 + u];
+                sum += v ^ -(sg >>> i & 1);
+            }
+        }
+        return sum + pm.negatives(r);
     }
 
     /** One byte per unit, sign-extended to int lanes. */
