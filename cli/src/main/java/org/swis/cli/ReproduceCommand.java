@@ -491,11 +491,24 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         StringBuilder b = new StringBuilder("Benchmarks: ").append(benchNote).append(".\n\n");
-        for (String name : List.of("decompose", "kernels")) {
+        for (String name : List.of("decompose", "kernels", "kernels_layouts", "kernels_tails")) {
             Path full = out.resolve(name + ".csv");
             Path quick = out.resolve(name + "_quick.csv");
             Path csv = Files.isRegularFile(full) ? full : Files.isRegularFile(quick) ? quick : null;
-            b.append("### ").append(name.equals("kernels") ? "GEMV / GEMM kernels" : "Decomposition").append("\n\n");
+            boolean extra = name.startsWith("kernels_");
+            if (extra && csv == null) {
+                continue; // the separate runs of docs/KERNELS.md §7, published when measured
+            }
+            List<String> columns = name.equals("decompose") ? KernelResults.DECOMPOSE_COLUMNS
+                    : extra ? KernelResults.LAYOUT_COLUMNS : KernelResults.KERNEL_COLUMNS;
+            b.append("### ").append(switch (name) {
+                case "kernels" -> "GEMV / GEMM kernels";
+                case "kernels_layouts" -> "Weight layouts: compact (8 bits/weight) against packed (4.5 at N = 2), batch 1, "
+                        + "one and two JMH threads (`SWIS_BENCH_LAYOUTS=1 jmh/run-benchmarks.sh`)";
+                case "kernels_tails" -> "Rows that do not fill whole vectors: before (scalar tail) and after (overlapping "
+                        + "vector), by jar commit";
+                default -> "Decomposition";
+            }).append("\n\n");
             if (csv == null) {
                 b.append("Not measured (no ").append(name).append(".csv or ").append(name).append("_quick.csv).\n\n");
                 continue;
@@ -503,12 +516,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             List<Map<String, String>> rows = KernelResults.rows(csv);
             b.append("Source: [").append(csv.getFileName()).append("](").append(csv.getFileName()).append("), ")
                     .append(rows.size()).append(" rows; machine, JDK, vector size, threads and commit are in every row. ")
-                    .append(name.equals("kernels")
-                            ? "`ratio_vs_best_int8` = time of the best int8 kernel of the same JDK, shape and batch / this kernel's time.\n\n"
+                    .append(name.startsWith("kernels")
+                            ? "`ratio_vs_best_int8` = time of the best int8 kernel of the same JDK, shape, batch and thread count / this kernel's time.\n\n"
                             : "`ratio_vs_reference` = this kernel's weights/s / the reference decomposer's weights/s (same JDK, scheme, N, M).\n\n");
             b.append(benchProvenance(csv, rows, benchWritten)).append("\n\n");
-            b.append(TextTable.markdown(name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS,
-                    KernelResults.table(rows, name.equals("kernels") ? KernelResults.KERNEL_COLUMNS : KernelResults.DECOMPOSE_COLUMNS)));
+            b.append(TextTable.markdown(columns, KernelResults.table(rows, columns)));
             if (name.equals("kernels")) {
                 var series = KernelResults.swisRatios(rows);
                 if (!series.isEmpty()) {

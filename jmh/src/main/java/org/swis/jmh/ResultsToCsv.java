@@ -31,7 +31,7 @@ import org.swis.reference.json.Json;
  *
  * Baselines: decomposition rows divide by the {@code reference} kernel of the same JDK, scheme, N and
  * M at one thread (weights/s against weights/s); kernel rows divide the best (fastest) int8 yardstick
- * of the same JDK, shape and batch by the row's time, so 1.0 means "as fast as the best int8 kernel".
+ * of the same JDK, shape, batch and JMH thread count by the row's time, so 1.0 means "as fast as the best int8 kernel".
  * The file is written to a temporary sibling and renamed into place.
  */
 public final class ResultsToCsv {

@@ -40,9 +40,11 @@ class MatmulKernelsTest {
 
     @Test
     void everyGemvAndGemmKernelIsExactOnTailsPaddingAndAllShiftCounts() {
-        // 70 rows: beyond swis-vector's column-broadcast limit (64), so its row-pair path is checked too
+        // 70 rows: beyond swis-vector's column-broadcast limit (64), so its row-pair path is checked too;
+        // 84 and 160 channels (21 and 40 units at M = 4): row tails of 5 and 8 units, which swis-vector's GEMV
+        // covers with an overlapping vector (a tail of 1 unit, as 3x7x7 and 129 channels give, stays scalar)
         int[][] shapes = {{5, 3, 1, 1}, {7, 37, 1, 1}, {4, 1, 3, 3}, {3, 3, 7, 7}, {9, 64, 1, 1}, {2, 129, 1, 1},
-            {70, 21, 1, 1}};
+            {70, 21, 1, 1}, {2, 84, 1, 1}, {3, 160, 1, 1}};
         int cases = 0;
         for (int[] s : shapes) {
             for (int m : new int[] {4, 2, 8}) {
@@ -85,7 +87,7 @@ class MatmulKernelsTest {
                 }
             }
         }
-        assertEquals(7 * 3 * 5 * 3, cases);
+        assertEquals(9 * 3 * 5 * 3, cases);
     }
 
     @Test

@@ -24,6 +24,10 @@ public final class KernelResults {
     public static final List<String> KERNEL_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "score",
             "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
             "run");
+    /** Columns of kernels_layouts.csv and kernels_tails.csv shown in the summary (thread count, layout size, jar). */
+    public static final List<String> LAYOUT_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "threads",
+            "weight_bits", "score", "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low",
+            "ratio_vs_best_int8_high", "git_commit");
     /** Columns of decompose.csv shown in the summary. */
     public static final List<String> DECOMPOSE_COLUMNS = List.of("jdk", "kernel", "scheme", "n", "m", "threads",
             "score", "score_error", "mweights_per_s", "mweights_per_s_low", "ratio_vs_reference", "ratio_vs_reference_low",

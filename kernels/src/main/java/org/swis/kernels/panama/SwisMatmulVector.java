@@ -55,7 +55,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         int planes = um.planes();
         int[] units = um.units();
         int upper = S.loopBound(u4);
-        if (upper < u4 && u4 >= L) {
+        if (u4 - upper >= OVERLAP_MIN_TAIL && u4 >= L) {
             rowsWithOverlap(um, a, y);
             return;
         }
@@ -85,7 +85,16 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
     }
 
     /**
-     * The GEMV for rows whose units do not fill whole vectors (u4 &gt;= L, u4 % L != 0; e.g. K = 160 at 512 bits):
+     * Shortest row tail (units beyond the last whole vector) that the GEMV covers with an overlapping vector
+     * rather than scalar code. Measured (docs/KERNELS.md §7, JDK 17, 16 lanes): a tail of 8 units (960x160) runs
+     * 2.9x faster overlapped, a tail of 1 unit (ResNet-18 conv1, 49 units) 11 % slower; L / 4 lies between the
+     * two and was not measured itself.
+     */
+    private static final int OVERLAP_MIN_TAIL = Math.max(2, L / 4);
+
+    /**
+     * The GEMV for rows whose units do not fill whole vectors (u4 &gt;= L, a tail of at least {@link #OVERLAP_MIN_TAIL}
+     * units; e.g. K = 160 at 512 bits):
      * the last vector of each row overlaps the one before it (units u4 - L .. u4 - 1) and the lanes already summed
      * are zeroed by a lane mask, instead of a scalar tail of up to L - 1 units. One loop with the same body for
      * every vector, the mask loaded from {@code keep} at offset 0 (all lanes) or L (the overlap's lanes), so no
