@@ -34,6 +34,10 @@ COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 # swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread (4 forks,
 # JDK 17 and 25) and two (-t 2: each thread its own call and its own copy of the weights; JDK 17)
 # -> results/raw/<start>-layouts/ and results/kernels_layouts.csv (ratios within that run only).
+if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then # (run below)
+  RAW=results/raw/$START-threads
+  COMMAND="SWIS_BENCH_THREADS=1 $COMMAND"
+fi
 if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
   RAW=results/raw/$START-layouts
   COMMAND="SWIS_BENCH_LAYOUTS=1 $COMMAND"
@@ -138,6 +142,22 @@ if [ "${SWIS_BENCH_GC:-0}" = 1 ]; then
     done
   done
   "${CSV[@]}" results/decompose_gc.csv "$RAW"/gc-decompose-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
+# SWIS_BENCH_THREADS=1: only the decomposer's two-thread speed-up (issue 11 target >= 1.8x), table-vector, SWIS,
+# N = 4, M = 4, one and two threads, 6 forks x 5 iterations on JDK 17 and 25 -> results/raw/<start>-threads/ and
+# results/decompose_threads.csv (speed-up within that run only).
+if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then
+  ITER=(-f 6 -wi 3 -w 1 -i 5 -r 1 -foe true)
+  for pair in "jdk17 $J17" "jdk25 $J25"; do
+    set -- $pair
+    [ -x "$2" ] || command -v "$2" >/dev/null || continue
+    run "$1" "$2" decompose-threads DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=4 -p m=4 \
+        -p threads=1,2 -p shape=256x4096
+  done
+  "${CSV[@]}" results/decompose_threads.csv "$RAW"/decompose-threads-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi
