@@ -34,6 +34,13 @@ COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 # swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread (4 forks,
 # JDK 17 and 25) and two (-t 2: each thread its own call and its own copy of the weights; JDK 17)
 # -> results/raw/<start>-layouts/ and results/kernels_layouts.csv (ratios within that run only).
+# SWIS_BENCH_WORKLOAD=1: only the accuracy workload's shapes (ResNet-20 3x3 convs at 1024/256/64 columns,
+# MobileNet-v2 1x1 convs at 49 columns), swis-vector through gemmInts against int8-vector, JDK 17
+# -> results/raw/<start>-workload/ and results/kernels_workload.csv.
+if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
+  RAW=results/raw/$START-workload
+  COMMAND="SWIS_BENCH_WORKLOAD=1 $COMMAND"
+fi
 if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then # (run below)
   RAW=results/raw/$START-threads
   COMMAND="SWIS_BENCH_THREADS=1 $COMMAND"
@@ -102,6 +109,17 @@ kernels_layouts() { # label java threads forks
   ITER=("${iter[@]}")
 }
 
+kernels_workload() { # label java: the accuracy workload's conv-as-GEMM shapes at one image's pixel columns
+  local l=$1 j=$2
+  local pair shape batch
+  for pair in resnet20-conv16:1024 resnet20-conv32:256 resnet20-conv64:64 mobilenetv2-expand960:49 mobilenetv2-conv1280:49; do
+    shape=${pair%%:*}
+    batch=${pair##*:}
+    run "$l" "$j" "kernels-workload-$shape" KernelBenchmark -p kernel=swis-vector,int8-vector -p api=ints \
+        -p shape="$shape" -p n=4 -p batch="$batch"
+  done
+}
+
 kernels_short() { # label java: the headline shapes only
   local l=$1 j=$2
   run "$l" "$j" kernels-swis-llm KernelBenchmark -p kernel=swis-vector \
@@ -149,6 +167,13 @@ fi
 # SWIS_BENCH_THREADS=1: only the decomposer's two-thread speed-up (issue 11 target >= 1.8x), table-vector, SWIS,
 # N = 4, M = 4, one and two threads, 6 forks x 5 iterations on JDK 17 and 25 -> results/raw/<start>-threads/ and
 # results/decompose_threads.csv (speed-up within that run only).
+if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
+  kernels_workload jdk17 "$J17"
+  "${CSV[@]}" results/kernels_workload.csv "$RAW"/kernels-workload-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
 if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then
   ITER=(-f 6 -wi 3 -w 1 -i 5 -r 1 -foe true)
   for pair in "jdk17 $J17" "jdk25 $J25"; do

@@ -31,7 +31,7 @@ public final class BenchData {
     }
 
     /**
-     * The benchmark shapes: LLM projections (llama-7B), ResNet-18 and MobileNet-v2 layers
+     * The benchmark shapes: LLM projections (llama-7B), ResNet-18, MobileNet-v2 and ResNet-20 layers
      * (the torchvision structures of docs/HWMODEL.md §2; convolutions as their im2col matrix), and small test shapes.
      */
     public static final Shape[] SHAPES = {
@@ -43,6 +43,11 @@ public final class BenchData {
         new Shape("resnet18-layer4", 512, 512, 3, 3),
         new Shape("mobilenetv2-expand960", 960, 160, 1, 1),
         new Shape("mobilenetv2-conv1280", 1280, 320, 1, 1),
+        // ResNet-20 (CIFAR-10) 3x3 convolutions of the accuracy workload: 16, 32, 64 filters, K = 144, 288, 576;
+        // their im2col has 1024, 256 and 64 pixel columns per image (32x32, 16x16, 8x8)
+        new Shape("resnet20-conv16", 16, 16, 3, 3),
+        new Shape("resnet20-conv32", 32, 32, 3, 3),
+        new Shape("resnet20-conv64", 64, 64, 3, 3),
         new Shape("256x4096", 256, 4096, 1, 1),
         new Shape("16x4096", 16, 4096, 1, 1),
         new Shape("test-37x70", 37, 70, 1, 1),

@@ -56,6 +56,13 @@ public class KernelBenchmark {
     public int n;
     @Param({"1", "16"})
     public int batch;
+    /**
+     * How a SWIS GEMM takes its activations: {@code bytes} ({@code gemm}, int8 vectors regrouped per call) or
+     * {@code ints} ({@code gemmInts}, canonical int columns as the integer inference's im2col writes them; the
+     * path of {@code swis accuracy}). The yardsticks have one path and ignore it.
+     */
+    @Param({"bytes"})
+    public String api;
 
     private static final int SWIS = 0;
     private static final int INT8 = 1;
@@ -71,6 +78,7 @@ public class KernelBenchmark {
     private float[] f32x;
     private float[] f32y;
     private byte[] x;
+    private int[] xInts;
     private int[] y;
     private int rows;
     private int columns;
@@ -110,7 +118,17 @@ public class KernelBenchmark {
             if (k instanceof GemmKernel g) {
                 gemm = g;
             }
-            prepared = batch == 1 && gemv != null ? gemv.prepare(codes) : requireGemm().prepare(codes);
+            if (!api.equals("bytes") && !api.equals("ints")) {
+                throw new SwisInputException("KernelBenchmark api", api, "bytes or ints");
+            }
+            if (api.equals("ints")) {
+                requireGemm();
+                xInts = new int[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    xInts[i] = x[i];
+                }
+            }
+            prepared = batch == 1 && gemv != null && xInts == null ? gemv.prepare(codes) : requireGemm().prepare(codes);
             run();
             validateSwis(codes);
             return;
@@ -213,7 +231,9 @@ public class KernelBenchmark {
                 }
                 return f32y;
             default:
-                if (batch == 1 && gemv != null) {
+                if (xInts != null) {
+                    gemm.gemmInts(prepared, xInts, 0, batch, y, 0);
+                } else if (batch == 1 && gemv != null) {
                     gemv.gemv(prepared, x, y);
                 } else {
                     gemm.gemm(prepared, x, batch, y);

@@ -164,7 +164,7 @@ public final class ResultsToCsv {
     public static final List<String> KERNEL_HEADER = List.of("jdk", "vm", "benchmark", "kernel", "shape", "rows",
             "columns", "n", "batch", "score", "score_error", "unit", "gmac_per_s", "gmac_per_s_low", "gmac_per_s_high",
             "baseline", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high", "threads", "weight_bits",
-            "run", "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
+            "api", "run", "jmh_forks", "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars",
             "command", "jvm_args");
 
     static void write(Path out, List<Row> rows, Environment env) throws IOException {
@@ -303,6 +303,8 @@ public final class ResultsToCsv {
         rec.add(r.jmhThreads());
         rec.add(WEIGHT_BITS.computeIfAbsent(r.param("kernel") + "/" + r.param("shape") + "/" + r.param("n"),
                 key -> BenchData.weightBits(r.param("kernel"), s, Integer.parseInt(r.param("n").isEmpty() ? "4" : r.param("n")))));
+        // SWIS rows: how the GEMM took its activations (KernelBenchmark.api; absent in older runs: bytes)
+        rec.add(isSwis(r) ? (r.param("api").isEmpty() ? "bytes" : r.param("api")) : "");
         addProvenance(rec, r, env);
         return rec;
     }
