@@ -491,7 +491,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         StringBuilder b = new StringBuilder("Benchmarks: ").append(benchNote).append(".\n\n");
-        for (String name : List.of("decompose", "kernels", "kernels_layouts", "kernels_tails")) {
+        for (String name : List.of("decompose", "kernels", "kernels_layouts", "kernels_tails", "kernels_workload")) {
             Path full = out.resolve(name + ".csv");
             Path quick = out.resolve(name + "_quick.csv");
             Path csv = Files.isRegularFile(full) ? full : Files.isRegularFile(quick) ? quick : null;
@@ -507,6 +507,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         + "one and two JMH threads (`SWIS_BENCH_LAYOUTS=1 jmh/run-benchmarks.sh`)";
                 case "kernels_tails" -> "Rows that do not fill whole vectors: before (scalar tail) and after (overlapping "
                         + "vector), by jar commit";
+                case "kernels_workload" -> "The accuracy workload: ResNet-20 and MobileNet-v2 convolutions as GEMMs over "
+                        + "one image's pixel columns, SWIS through gemmInts (`SWIS_BENCH_WORKLOAD=1 jmh/run-benchmarks.sh`)";
                 default -> "Decomposition";
             }).append("\n\n");
             if (csv == null) {

@@ -24,9 +24,9 @@ public final class KernelResults {
     public static final List<String> KERNEL_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "score",
             "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
             "run");
-    /** Columns of kernels_layouts.csv and kernels_tails.csv shown in the summary (thread count, layout size, jar). */
+    /** Columns of kernels_layouts.csv, kernels_tails.csv and kernels_workload.csv shown in the summary. */
     public static final List<String> LAYOUT_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "threads",
-            "weight_bits", "score", "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low",
+            "weight_bits", "api", "score", "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low",
             "ratio_vs_best_int8_high", "git_commit");
     /** Columns of decompose.csv shown in the summary. */
     public static final List<String> DECOMPOSE_COLUMNS = List.of("jdk", "kernel", "scheme", "n", "m", "threads",
