@@ -20,7 +20,9 @@ public final class PanamaKernels {
             throw new UnsupportedOperationException("preferred int vector is " + bits + " bits; at least 256 needed");
         }
         SwisMatmulVector swis = new SwisMatmulVector();
-        return new KernelSet(List.of(new VectorTableDecomposer()), List.of(swis, new SwisPackedVector()), List.of(swis),
+        // the packed GEMV reads 16 units' slot-2/3 signs per word: offered where 8 or 16 int lanes divide that
+        List<org.swis.kernels.GemvKernel> gemv = SwisPackedVector.fitsLanes() ? List.of(swis, new SwisPackedVector()) : List.of(swis);
+        return new KernelSet(List.of(new VectorTableDecomposer()), gemv, List.of(swis),
                 List.of(new Int8Vector()), List.of(new Float32Vector()));
     }
 

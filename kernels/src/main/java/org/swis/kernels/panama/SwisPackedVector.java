@@ -30,11 +30,9 @@ final class SwisPackedVector implements GemvKernel {
     private static final IntVector SIGN_SHIFT = IntVector.zero(S).addIndex(2);
     private static final IntVector SIGN_SHIFT_HIGH = SIGN_SHIFT.add(2 * L);
 
-    static {
-        if (PackedUnitMatrix.SIGN_BLOCK % L != 0) {
-            throw new UnsupportedOperationException(L + " int lanes do not divide a sign block of "
-                    + PackedUnitMatrix.SIGN_BLOCK + " units");
-        }
+    /** True when L int lanes divide a sign word's 16 units (8 or 16 lanes); {@link PanamaKernels} offers the kernel only then. */
+    static boolean fitsLanes() {
+        return PackedUnitMatrix.SIGN_BLOCK % L == 0;
     }
 
     @Override
