@@ -35,7 +35,7 @@ COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 # JDK 17 and 25) and two (-t 2: each thread its own call and its own copy of the weights; JDK 17)
 # -> results/raw/<start>-layouts/ and results/kernels_layouts.csv (ratios within that run only).
 # SWIS_BENCH_WORKLOAD=1: only the accuracy workload's shapes (ResNet-20 3x3 convs at 1024/256/64 columns,
-# MobileNet-v2 1x1 convs at 49 columns), swis-vector through gemmInts against int8-vector, JDK 17
+# MobileNet-v2 1x1 convs at 49 columns), swis-vector through gemmInts against int8-vector, JDK 17 and 25
 # -> results/raw/<start>-workload/ and results/kernels_workload.csv.
 if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
   RAW=results/raw/$START-workload
@@ -169,6 +169,7 @@ fi
 # results/decompose_threads.csv (speed-up within that run only).
 if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
   kernels_workload jdk17 "$J17"
+  if [ -x "$J25" ]; then kernels_workload jdk25 "$J25"; fi
   "${CSV[@]}" results/kernels_workload.csv "$RAW"/kernels-workload-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
