@@ -111,7 +111,7 @@ public final class AtomicFiles {
 
     /**
      * Produces a file given its path (for writers that need a channel, e.g. to patch what they wrote).
-     * The file exists; open it without {@code CREATE} (e.g. {@link #OPEN_EXISTING}) so that a file the
+     * The file exists; open it with {@link #openTemporary} (never {@code CREATE}) so that a file the
      * shutdown hook deleted fails to open instead of being left behind.
      */
     @FunctionalInterface
@@ -119,9 +119,17 @@ public final class AtomicFiles {
         void writeTo(Path file) throws IOException, E;
     }
 
-    /** How a {@link FileContent} opens its (existing) temporary file: write, truncate, never create. */
-    public static final java.nio.file.OpenOption[] OPEN_EXISTING = {java.nio.file.StandardOpenOption.WRITE,
+    /** How the temporary file is opened: write, truncate, never create. */
+    private static final java.nio.file.OpenOption[] OPEN_EXISTING = {java.nio.file.StandardOpenOption.WRITE,
         java.nio.file.StandardOpenOption.TRUNCATE_EXISTING};
+
+    /**
+     * Opens the temporary file a {@link FileContent} was given, for writing from its start, without
+     * {@code CREATE}: a file the shutdown hook deleted fails to open instead of being left behind.
+     */
+    public static java.nio.channels.FileChannel openTemporary(Path tmp) throws IOException {
+        return java.nio.channels.FileChannel.open(tmp, OPEN_EXISTING);
+    }
 
     /** Writes {@code content} to {@code target} atomically, creating missing parent directories. */
     public static void write(Path target, Content content) throws IOException {

@@ -189,7 +189,7 @@ public final class DecomposeCommand implements Callable<Integer> {
         // memory-mapped); records go straight to the output, the tensor count is patched at the end.
         AtomicFiles.FileContent<InputException> encodeAll = file -> {
             try (ContainerWriter out = file == null ? ContainerWriter.discarding()
-                    : ContainerWriter.open(java.nio.channels.FileChannel.open(file, AtomicFiles.OPEN_EXISTING))) {
+                    : ContainerWriter.open(AtomicFiles.openTemporary(file))) {
                 modelOptions.forEachSource(weights, msg -> root.note("swis decompose", msg), l -> {
                     StreamingEncoder.Summary r = encoder.encode(l, out);
                     total[0] = total[0].plus(r.error());

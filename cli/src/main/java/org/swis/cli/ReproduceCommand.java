@@ -500,7 +500,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 continue; // the separate runs of docs/KERNELS.md §7, published when measured
             }
             List<String> columns = name.equals("decompose") ? KernelResults.DECOMPOSE_COLUMNS
-                    : extra ? KernelResults.LAYOUT_COLUMNS : KernelResults.KERNEL_COLUMNS;
+                    : extra ? KernelResults.SEPARATE_RUN_COLUMNS : KernelResults.KERNEL_COLUMNS;
             b.append("### ").append(switch (name) {
                 case "kernels" -> "GEMV / GEMM kernels";
                 case "kernels_layouts" -> "Weight layouts: compact (8 bits/weight) against packed (4.5 at N = 2), batch 1, "

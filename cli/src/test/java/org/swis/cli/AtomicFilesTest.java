@@ -39,14 +39,14 @@ class AtomicFilesTest {
     /**
      * What the shutdown hook does to a file being written (it deletes it while the writing thread runs
      * on): the writer's next open fails instead of re-creating the file, so nothing is left behind. The
-     * decompose writer opens its container the same way ({@link AtomicFiles#OPEN_EXISTING}).
+     * decompose writer opens its container the same way ({@link AtomicFiles#openTemporary}).
      */
     @Test
     void aTemporaryFileDeletedUnderTheWriterIsNotRecreated() throws Exception {
         Path target = dir.resolve("m.swis");
         assertThrows(java.nio.file.NoSuchFileException.class, () -> AtomicFiles.writeFile(target, tmp -> {
             Files.delete(tmp);
-            java.nio.channels.FileChannel.open(tmp, AtomicFiles.OPEN_EXISTING).close();
+            AtomicFiles.openTemporary(tmp).close();
         }));
         try (var s = Files.list(dir)) {
             assertEquals(0, s.count());

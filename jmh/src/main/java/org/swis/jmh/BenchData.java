@@ -63,49 +63,36 @@ public final class BenchData {
         throw new SwisInputException("shape", name, "one of " + Arrays.stream(SHAPES).map(Shape::name).toList());
     }
 
-    /** INT8 Laplacian weights of a shape. */
     /**
      * Bits per weight of a kernel's layout for the shape at M = 4 with every filter at {@code n} shifts, from
      * the layout's own {@link org.swis.kernels.PreparedMatrix#bytes()} (the size depends on the shape and N only, so
-     * the codes are all-zero): 8 for an int8 yardstick, 32 for float32, empty for a kernel of no family.
+     * the codes are all-zero): 8 for an int8 yardstick, 32 for float32, empty for a name no family holds (a
+     * user kernel whose jar is not on the class path when the CSV is rebuilt). The kernel is resolved as
+     * {@link KernelBenchmark} resolves it ({@link org.swis.kernels.KernelFamilies#matmul}).
      */
     public static String weightBits(String kernel, Shape s, int n) {
-        for (org.swis.kernels.Kernel k : org.swis.kernels.KernelRegistry.int8()) {
-            if (k.name().equals(kernel)) {
-                return "8";
-            }
+        org.swis.kernels.Kernel k;
+        try {
+            k = org.swis.kernels.KernelFamilies.matmul(kernel, 1);
+        } catch (org.swis.reference.SwisInputException e) {
+            return "";
         }
-        for (org.swis.kernels.Kernel k : org.swis.kernels.KernelRegistry.float32()) {
-            if (k.name().equals(kernel)) {
-                return "32";
-            }
+        if (k instanceof org.swis.kernels.baseline.Int8Kernel) {
+            return "8";
         }
-        org.swis.kernels.GemvKernel g = null;
-        for (org.swis.kernels.GemvKernel k : org.swis.kernels.KernelRegistry.gemv()) {
-            if (k.name().equals(kernel)) {
-                g = k;
-            }
+        if (k instanceof org.swis.kernels.baseline.Float32Gemv) {
+            return "32";
         }
-        for (org.swis.kernels.GemmKernel k : org.swis.kernels.KernelRegistry.gemm()) {
-            if (g == null && k.name().equals(kernel)) {
-                org.swis.kernels.PreparedMatrix p = k.prepare(zeroCodes(s, n));
-                return bits(p, s);
-            }
-        }
-        return g == null ? "" : bits(g.prepare(zeroCodes(s, n)), s);
-    }
-
-    private static String bits(org.swis.kernels.PreparedMatrix p, Shape s) {
+        int[] shifts = new int[s.filters()];
+        java.util.Arrays.fill(shifts, n);
+        org.swis.kernels.SwisCodes zero = org.swis.kernels.SwisCodes.builder(org.swis.reference.swis.Scheme.SWIS,
+                new org.swis.reference.swis.GroupLayout(4, s.channels(), s.kh() * s.kw()), s.filters(), shifts).build();
+        org.swis.kernels.PreparedMatrix p = k instanceof org.swis.kernels.GemvKernel g ? g.prepare(zero)
+                : ((org.swis.kernels.GemmKernel) k).prepare(zero);
         return String.format(java.util.Locale.ROOT, "%.4g", p.bytes() * 8.0 / s.weights());
     }
 
-    private static org.swis.kernels.SwisCodes zeroCodes(Shape s, int n) {
-        int[] shifts = new int[s.filters()];
-        java.util.Arrays.fill(shifts, n);
-        return org.swis.kernels.SwisCodes.builder(org.swis.reference.swis.Scheme.SWIS,
-                new org.swis.reference.swis.GroupLayout(4, s.channels(), s.kh() * s.kw()), s.filters(), shifts).build();
-    }
-
+    /** INT8 Laplacian weights of a shape. */
     public static QuantizedTensor weights(Shape s, long seed) {
         Random r = new Random(seed);
         int n = (int) s.weights();

@@ -25,7 +25,7 @@ public final class KernelResults {
             "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
             "run");
     /** Columns of kernels_layouts.csv, kernels_tails.csv and kernels_workload.csv shown in the summary. */
-    public static final List<String> LAYOUT_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "threads",
+    public static final List<String> SEPARATE_RUN_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "threads",
             "weight_bits", "api", "score", "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low",
             "ratio_vs_best_int8_high", "git_commit");
     /** Columns of decompose.csv shown in the summary. */

@@ -219,8 +219,9 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         int planes = um.planes();
         int base = r * u4;
         int done = 0;
-        if (um.compact()) {
-            int[] units = um.units();
+        int[] units = um.units();
+        long[] wide = um.wideUnits();
+        if (units != null) {
             int upper = S.loopBound(u4);
             for (int u = 0; u < upper; u += L) {
                 decodeUnits(units, base, u, u4, planes, dec);
@@ -232,8 +233,6 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 done = u4;
             }
         }
-        long[] wide = um.wideUnits();
-        int[] units = um.units();
         for (int u = done; u < u4; u++) {
             // one magnitude decode per unit for its four slots (unitWeight would redo it per slot)
             int mag;
