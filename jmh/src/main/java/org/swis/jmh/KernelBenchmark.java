@@ -59,7 +59,8 @@ public class KernelBenchmark {
     /**
      * How a SWIS GEMM takes its activations: {@code bytes} ({@code gemm}, int8 vectors regrouped per call) or
      * {@code ints} ({@code gemmInts}, canonical int columns as the integer inference's im2col writes them; the
-     * path of {@code swis accuracy}). The yardsticks have one path and ignore it.
+     * path of {@code swis accuracy}); the int8 yardsticks likewise ({@code Int8Kernel.gemmInts}: int8-vector takes the
+     * same column-broadcast or row-pair kernel as swis-vector); the f32 yardsticks have one path and ignore it.
      */
     @Param({"bytes"})
     public String api;
@@ -92,6 +93,15 @@ public class KernelBenchmark {
         x = BenchData.activations(columns * batch, 7L);
         y = new int[rows * batch];
         Kernel k = KernelFamilies.matmul(kernel, batch);
+        if (!api.equals("bytes") && !api.equals("ints")) {
+            throw new SwisInputException("KernelBenchmark api", api, "bytes or ints");
+        }
+        if (api.equals("ints") && !(k instanceof Float32Gemv)) {
+            xInts = new int[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xInts[i] = x[i];
+            }
+        }
         if (k instanceof Int8Kernel ik) {
             kind = INT8;
             int8 = ik;
@@ -118,15 +128,8 @@ public class KernelBenchmark {
             if (k instanceof GemmKernel g) {
                 gemm = g;
             }
-            if (!api.equals("bytes") && !api.equals("ints")) {
-                throw new SwisInputException("KernelBenchmark api", api, "bytes or ints");
-            }
-            if (api.equals("ints")) {
+            if (xInts != null) {
                 requireGemm();
-                xInts = new int[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    xInts[i] = x[i];
-                }
             }
             prepared = batch == 1 && gemv != null && xInts == null ? gemv.prepare(codes) : requireGemm().prepare(codes);
             run();
@@ -214,7 +217,9 @@ public class KernelBenchmark {
     public Object run() {
         switch (kind) {
             case INT8:
-                if (batch == 1) {
+                if (xInts != null) {
+                    int8.gemmInts(int8Matrix, xInts, 0, batch, y, 0);
+                } else if (batch == 1) {
                     int8.gemv(int8Matrix, x, y);
                 } else {
                     int8.gemm(int8Matrix, x, batch, y);

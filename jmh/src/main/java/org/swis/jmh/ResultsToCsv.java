@@ -303,8 +303,10 @@ public final class ResultsToCsv {
         rec.add(r.jmhThreads());
         rec.add(WEIGHT_BITS.computeIfAbsent(r.param("kernel") + "/" + r.param("shape") + "/" + r.param("n"),
                 key -> BenchData.weightBits(r.param("kernel"), s, Integer.parseInt(r.param("n").isEmpty() ? "4" : r.param("n")))));
-        // SWIS rows: how the GEMM took its activations (KernelBenchmark.api; absent in older runs: bytes)
-        rec.add(isSwis(r) ? (r.param("api").isEmpty() ? "bytes" : r.param("api")) : "");
+        // SWIS rows: how the GEMM took its activations (KernelBenchmark.api; absent in older runs: bytes); int8 rows
+        // name only the int path (Int8Kernel.gemmInts, since the workload rerun), their byte path stays blank as before
+        rec.add(isSwis(r) ? (r.param("api").isEmpty() ? "bytes" : r.param("api"))
+                : isInt8(r) && r.param("api").equals("ints") ? "ints" : "");
         addProvenance(rec, r, env);
         return rec;
     }

@@ -19,10 +19,11 @@ class KernelBenchmarkSanityTest {
     @CsvSource({"swis-vector,test-37x70,4,1", "swis-vector,test-conv-5x3x3x3,2,16", "swis-scalar,test-37x70,3,16",
         "swis-packed-vector,test-37x70,3,1", "swis-vector-ints,test-37x70,4,9", "swis-vector-ints,resnet20-conv16,4,70", "swis-packed-vector,test-conv-5x3x3x3,2,1",
         "reference,test-37x70,4,1", "int8-vector,test-37x70,4,1", "int8-vector,test-conv-5x3x3x3,4,16",
+        "int8-vector-ints,resnet20-conv16,4,70", "int8-vector-ints,test-37x70,4,9",
         "int8-scalar,test-37x70,4,16", "f32-vector,test-37x70,4,1", "f32-scalar,test-conv-5x3x3x3,4,16"})
     void benchmarkBodyEqualsTheReference(String kernel, String shape, int n, int batch) {
         KernelBenchmark b = new KernelBenchmark();
-        // "swis-vector-ints": swis-vector through gemmInts (api=ints), the integer inference's path
+        // "<kernel>-ints": the kernel through gemmInts (api=ints), the integer inference's path
         b.api = kernel.endsWith("-ints") ? "ints" : "bytes";
         b.kernel = kernel.replace("-ints", "");
         b.shape = shape;

@@ -27,14 +27,7 @@ public interface GemmKernel extends Kernel {
     default void gemmInts(PreparedMatrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
         MatrixChecks.requireSlices(w, x, xOffset, batch, y, yOffset);
         int k = w.columns();
-        byte[] b = new byte[batch * k];
-        for (int i = 0; i < b.length; i++) {
-            int v = x[xOffset + i];
-            if (v < -128 || v > 127) {
-                throw new IllegalArgumentException("x[" + (xOffset + i) + "] = " + v + ", expected an int8 operand -128..127");
-            }
-            b[i] = (byte) v;
-        }
+        byte[] b = MatrixChecks.int8Operands(x, xOffset, batch * k);
         int[] out = new int[batch * w.rows()];
         gemm(w, b, batch, out);
         System.arraycopy(out, 0, y, yOffset, out.length);

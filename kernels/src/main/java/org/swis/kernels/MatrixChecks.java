@@ -55,4 +55,17 @@ public final class MatrixChecks {
             throw new SwisInputException("y.length", y == null ? null : y.length, batch + " * " + w.rows());
         }
     }
+
+    /** {@code x[offset .. offset + count)} as bytes; a value outside −128..127 is an error naming its index. */
+    public static byte[] int8Operands(int[] x, int offset, int count) {
+        byte[] b = new byte[count];
+        for (int i = 0; i < count; i++) {
+            int v = x[offset + i];
+            if (v < -128 || v > 127) {
+                throw new IllegalArgumentException("x[" + (offset + i) + "] = " + v + ", expected an int8 operand -128..127");
+            }
+            b[i] = (byte) v;
+        }
+        return b;
+    }
 }

@@ -187,6 +187,42 @@ class MatmulKernelsTest {
     }
 
     @Test
+    void int8IntColumnsMatchALongDotOnFewAndManyRows() {
+        // 11 rows take int8-vector's column-broadcast kernel (up to 64), 70 rows its row pairs; 67 columns leave a
+        // tail of 3 below a 16-lane vector; batches 1, 9 (one block of 8 and one column alone) and 16
+        for (int rows : new int[] {11, 70}) {
+            QuantizedTensor t = Fixtures.tensor(rows, rows, 67, 1, 1, 127);
+            Int8Matrix w = Int8Matrix.of(t);
+            for (int batch : new int[] {1, 9, 16}) {
+                byte[] x = Fixtures.activations(batch + rows, 67 * batch);
+                int[] want = new int[rows * batch];
+                for (int b = 0; b < batch; b++) {
+                    for (int r = 0; r < rows; r++) {
+                        long s = 0;
+                        for (int i = 0; i < 67; i++) {
+                            s += (long) t.value(r * 67 + i) * x[b * 67 + i];
+                        }
+                        want[b * rows + r] = (int) s;
+                    }
+                }
+                int[] xi = new int[2 + x.length];
+                for (int i = 0; i < x.length; i++) {
+                    xi[2 + i] = x[i];
+                }
+                for (Int8Kernel k : KernelRegistry.int8()) {
+                    int[] y = new int[4 + want.length + 1];
+                    java.util.Arrays.fill(y, -7);
+                    k.gemmInts(w, xi, 2, batch, y, 4);
+                    assertArrayEquals(want, java.util.Arrays.copyOfRange(y, 4, 4 + want.length),
+                            k.name() + " gemmInts rows " + rows + " batch " + batch);
+                    assertEquals(-7, y[3], k.name() + " wrote before its slice");
+                    assertEquals(-7, y[y.length - 1], k.name() + " wrote after its slice");
+                }
+            }
+        }
+    }
+
+    @Test
     void foreignLayoutsAndWrongLengthsAreRejectedWithTheFieldName() {
         QuantizedTensor t = Fixtures.tensor(1, 2, 8, 1, 1, 100);
         SwisCodes codes = Fixtures.referenceCodes(t, DecompositionConfig.defaults(), 3);

@@ -11,6 +11,32 @@ public interface Int8Kernel extends Kernel {
 
     void gemm(Int8Matrix w, byte[] x, int batch, int[] y);
 
+    /**
+     * The same product with the activations already widened to {@code int} in canonical column order, as
+     * {@link org.swis.kernels.GemmKernel#gemmInts} takes them (vector b at {@code x[xOffset + b * K ..]}, values
+     * −128..127, outputs at {@code y[yOffset + b * rows + r]}), so a SWIS kernel's int path can be compared
+     * with an int8 kernel's on the same operands. The default narrows to bytes and calls {@link #gemm}.
+     */
+    default void gemmInts(Int8Matrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
+        checkSlices(w, x, xOffset, batch, y, yOffset);
+        int k = w.columns();
+        byte[] b = org.swis.kernels.MatrixChecks.int8Operands(x, xOffset, batch * k);
+        int[] out = new int[batch * w.rows()];
+        gemm(w, b, batch, out);
+        System.arraycopy(out, 0, y, yOffset, out.length);
+    }
+
+    /** Shapes of {@link #gemmInts}: {@code batch} vectors of K ints from xOffset, {@code batch * rows} outputs from yOffset. */
+    static void checkSlices(Int8Matrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
+        long k = w.columns();
+        if (batch < 1 || x == null || xOffset < 0 || xOffset + k * batch > x.length || y == null || yOffset < 0
+                || yOffset + (long) w.rows() * batch > y.length) {
+            throw new org.swis.reference.SwisInputException("batch/x/y", batch + "/" + (x == null ? null : x.length) + "/"
+                    + (y == null ? null : y.length), "batch >= 1, x.length >= " + xOffset + " + batch * " + k
+                    + ", y.length >= " + yOffset + " + batch * " + w.rows());
+        }
+    }
+
     /** Shape checks shared by the implementations. */
     static void check(Int8Matrix w, byte[] x, int batch, int[] y) {
         if (batch < 1 || x == null || x.length != (long) batch * w.columns() || y == null

@@ -197,7 +197,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
      * Measured in `swis accuracy --timing` (512-bit lanes, 2 threads): ResNet-20 (16..64 rows) about 8 % less CPU
      * per image by columns; MobileNet-v2 (16..1280 rows, int8) about 30 % more, so wide layers keep row pairs.
      */
-    private static final int BY_COLUMNS_MAX_ROWS = 64;
+    static final int BY_COLUMNS_MAX_ROWS = 64;
 
     private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
         int len = 4 * um.unitsPerRow();
