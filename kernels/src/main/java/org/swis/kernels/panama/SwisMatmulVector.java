@@ -1,6 +1,7 @@
 package org.swis.kernels.panama;
 
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.swis.kernels.GemmKernel;
@@ -26,6 +27,8 @@ import org.swis.kernels.scalar.UnitMatrix;
 final class SwisMatmulVector implements GemvKernel, GemmKernel {
     private static final VectorSpecies<Integer> S = IntDots.S;
     private static final int L = IntDots.L;
+    /** Short lanes of the same shape: two per unit lane. */
+    private static final VectorSpecies<Short> SS = S.withLanes(short.class);
 
     @Override
     public String name() {
@@ -59,17 +62,28 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             rowsWithOverlap(um, a, y);
             return;
         }
+        short[] pairs = slotPairs(a, u4);
         for (int r = 0; r < um.rows(); r++) {
             int base = r * u4;
             IntVector acc = IntVector.zero(S);
             for (int u = 0; u < upper; u += L) {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
-                for (int i = 0; i < 4; i++) {
-                    IntVector v = mag.lanewise(VectorOperators.LSHR, 8 * i).and(0xFF);
-                    IntVector p = v.mul(IntVector.fromArray(S, a, i * u4 + u));
-                    acc = acc.add(p.lanewise(VectorOperators.XOR, signMask(c, i)));
-                }
+                ShortVector cs = c.reinterpretAsShorts();
+                // slots 0 and 2 in the low byte of each short, their signs at bit 7; slots 1 and 3 in the high byte
+                ShortVector p02 = mag.and(0x00FF00FF).reinterpretAsShorts()
+                        .mul(ShortVector.fromArray(SS, pairs, 2 * u))
+                        .lanewise(VectorOperators.XOR, cs.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 15));
+                ShortVector p13 = mag.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF).reinterpretAsShorts()
+                        .mul(ShortVector.fromArray(SS, pairs, 2 * u4 + 2 * u))
+                        .lanewise(VectorOperators.XOR, cs.lanewise(VectorOperators.ASHR, 15));
+                IntVector x02 = p02.reinterpretAsInts();
+                IntVector x13 = p13.reinterpretAsInts();
+                // each int lane holds two signed 16-bit products: the high one by an arithmetic shift, the low one
+                // sign-extended by a shift pair
+                acc = acc.add(x02.lanewise(VectorOperators.ASHR, 16).add(x13.lanewise(VectorOperators.ASHR, 16)))
+                        .add(x02.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16))
+                        .add(x13.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16));
             }
             int sum = acc.reduceLanes(VectorOperators.ADD);
             for (int u = upper; u < u4; u++) {
@@ -82,6 +96,22 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
             }
             y[r] = sum + um.negatives(r);
         }
+    }
+
+    /**
+     * The slot-major activations {@code a[i * U + u]} regrouped for 16-bit lanes: block q (q = 0: slots 0 and 2,
+     * q = 1: slots 1 and 3) at {@code 2 * U * q}, with {@code pairs[2 U q + 2u + h]} = activation of slot q + 2h of
+     * unit u, so short lane 2u + h meets the byte of that slot in unit u's int lane (little-endian lane order).
+     */
+    private static short[] slotPairs(int[] a, int u4) {
+        short[] pairs = new short[4 * u4];
+        for (int q = 0; q < 2; q++) {
+            for (int u = 0; u < u4; u++) {
+                pairs[2 * u4 * q + 2 * u] = (short) a[q * u4 + u];
+                pairs[2 * u4 * q + 2 * u + 1] = (short) a[(q + 2) * u4 + u];
+            }
+        }
+        return pairs;
     }
 
     /**
