@@ -70,12 +70,11 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
                 ShortVector cs = c.reinterpretAsShorts();
-                ShortVector ms = mag.reinterpretAsShorts();
                 // slots 0 and 2 in the low byte of each short, their signs at bit 7; slots 1 and 3 in the high byte
-                ShortVector p02 = ms.and((short) 0xFF)
+                ShortVector p02 = mag.and(0x00FF00FF).reinterpretAsShorts()
                         .mul(ShortVector.fromArray(SS, pairs, 2 * u))
                         .lanewise(VectorOperators.XOR, cs.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 15));
-                ShortVector p13 = ms.lanewise(VectorOperators.LSHR, 8)
+                ShortVector p13 = mag.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF).reinterpretAsShorts()
                         .mul(ShortVector.fromArray(SS, pairs, 2 * u4 + 2 * u))
                         .lanewise(VectorOperators.XOR, cs.lanewise(VectorOperators.ASHR, 15));
                 IntVector x02 = p02.reinterpretAsInts();
