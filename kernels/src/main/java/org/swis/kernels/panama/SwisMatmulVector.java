@@ -65,7 +65,8 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
         short[] pairs = slotPairs(a, u4);
         for (int r = 0; r < um.rows(); r++) {
             int base = r * u4;
-            IntVector acc = IntVector.zero(S);
+            IntVector whole = IntVector.zero(S);
+            IntVector high = IntVector.zero(S);
             for (int u = 0; u < upper; u += L) {
                 IntVector c = IntVector.fromArray(S, units, base + u);
                 IntVector mag = magnitudes(c, planes);
@@ -77,15 +78,15 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 ShortVector p13 = mag.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF).reinterpretAsShorts()
                         .mul(ShortVector.fromArray(SS, pairs, 2 * u4 + 2 * u))
                         .lanewise(VectorOperators.XOR, cs.lanewise(VectorOperators.ASHR, 15));
-                IntVector x02 = p02.reinterpretAsInts();
-                IntVector x13 = p13.reinterpretAsInts();
-                // each int lane holds two signed 16-bit products: the high one by an arithmetic shift, the low one
-                // sign-extended by a shift pair
-                acc = acc.add(x02.lanewise(VectorOperators.ASHR, 16).add(x13.lanewise(VectorOperators.ASHR, 16)))
-                        .add(x02.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16))
-                        .add(x13.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16));
+                // each int lane holds two signed 16-bit products h:l; with the low one offset by 2^15 (sign bit
+                // flipped) the lane is 65536 h + l + 32768 with a non-negative low half, so x >> 16 = h exactly
+                IntVector x02 = p02.reinterpretAsInts().lanewise(VectorOperators.XOR, 0x8000);
+                IntVector x13 = p13.reinterpretAsInts().lanewise(VectorOperators.XOR, 0x8000);
+                whole = whole.add(x02.add(x13));
+                high = high.add(x02.lanewise(VectorOperators.ASHR, 16).add(x13.lanewise(VectorOperators.ASHR, 16)));
             }
-            int sum = acc.reduceLanes(VectorOperators.ADD);
+            // sum(h + l) = whole - 65535 high - 32768 (2 upper): exact modulo 2^32, and the true sum fits an int
+            int sum = whole.reduceLanes(VectorOperators.ADD) - 65535 * high.reduceLanes(VectorOperators.ADD) - 65536 * upper;
             for (int u = upper; u < u4; u++) {
                 int c = units[base + u];
                 int mag = UnitMatrix.magnitudes(c, planes);
