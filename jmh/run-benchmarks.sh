@@ -41,6 +41,14 @@ if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
   RAW=results/raw/$START-workload
   COMMAND="SWIS_BENCH_WORKLOAD=1 $COMMAND"
 fi
+if [ -n "${SWIS_BENCH_GEMV_BEFORE:-}" ]; then # (run below)
+  RAW=results/raw/$START-gemv
+  COMMAND="SWIS_BENCH_GEMV_BEFORE=$SWIS_BENCH_GEMV_BEFORE $COMMAND"
+fi
+if [ "${SWIS_BENCH_PROCESSES:-0}" = 1 ]; then # (run below)
+  RAW=results/raw/$START-processes
+  COMMAND="SWIS_BENCH_PROCESSES=1 $COMMAND"
+fi
 if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then # (run below)
   RAW=results/raw/$START-threads
   COMMAND="SWIS_BENCH_THREADS=1 $COMMAND"
@@ -63,14 +71,15 @@ mkdir -p "$RAW"
 read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
 CSV=(java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv)
 
-run() { # jdk-label java json-name benchmark-regex params...
+run() { # jdk-label java json-name benchmark-regex params...  (RUN_CP=<jar>: another benchmark jar, A/B runs)
   local label=$1 java=$2 name=$3 regex=$4
+  local cp=${RUN_CP:-$CP}
   shift 4
   echo "== $label $name $(date -u +%H:%M:%S)"
-  "$java" -cp "$CP" org.openjdk.jmh.Main "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" \
+  "$java" -cp "$cp" org.openjdk.jmh.Main "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" \
       > "$RAW/$name-$label.log" 2>&1 \
     || { echo "FAILED: see $RAW/$name-$label.log"; tail -20 "$RAW/$name-$label.log"; exit 1; }
-  "$java" -cp "$CP" org.swis.jmh.BuildStamp "$RAW/$name-$label.json" --command "$COMMAND" ${STAMP_ARGS[@]+"${STAMP_ARGS[@]}"}
+  "$java" -cp "$cp" org.swis.jmh.BuildStamp "$RAW/$name-$label.json" --command "$COMMAND" ${STAMP_ARGS[@]+"${STAMP_ARGS[@]}"}
 }
 
 kernels_full() { # label java
@@ -171,6 +180,43 @@ if [ "${SWIS_BENCH_WORKLOAD:-0}" = 1 ]; then
   kernels_workload jdk17 "$J17"
   if [ -x "$J25" ]; then kernels_workload jdk25 "$J25"; fi
   "${CSV[@]}" results/kernels_workload.csv "$RAW"/kernels-workload-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
+# SWIS_BENCH_GEMV_BEFORE=<benchmarks.jar of an earlier commit>: the batch-1 GEMV A/B of a kernel change (issue 11):
+# swis-vector from that jar and from jmh/target/benchmarks.jar, and int8-vector (current jar), on the two LLM shapes,
+# N = 2, 3, 4, JDK 17 and 25, 4 forks x 5 iterations, interleaved per shape (int8, after, before) so host drift
+# hits both sides alike -> results/raw/<start>-gemv/ and results/kernels_gemv.csv (each row names its jar's commit).
+if [ -n "${SWIS_BENCH_GEMV_BEFORE:-}" ]; then
+  ITER=(-f 4 -wi 3 -w 1 -i 5 -r 1 -foe true)
+  for pair in "jdk17 $J17" "jdk25 $J25"; do
+    set -- $pair
+    [ -x "$2" ] || command -v "$2" >/dev/null || continue
+    for shape in llm-4096x4096 llm-11008x4096; do
+      run "$1" "$2" "kernels-gemv-int8-$shape" KernelBenchmark -p kernel=int8-vector -p shape="$shape" -p n=4 -p batch=1
+      run "$1" "$2" "kernels-gemv-after-$shape" KernelBenchmark -p kernel=swis-vector -p shape="$shape" -p n=2,3,4 -p batch=1
+      RUN_CP=$SWIS_BENCH_GEMV_BEFORE run "$1" "$2" "kernels-gemv-before-$shape" KernelBenchmark -p kernel=swis-vector \
+          -p shape="$shape" -p n=2,3,4 -p batch=1
+    done
+  done
+  "${CSV[@]}" results/kernels_gemv.csv "$RAW"/kernels-gemv-*.json
+  echo "== done $(date -u +%H:%M:%S)"
+  exit 0
+fi
+
+# SWIS_BENCH_PROCESSES=1: the decomposer in one process with one and two threads, and in two one-thread processes
+# started together (issue 11: "two processes scaled better than two threads"), table-vector, SWIS, N = 4, M = 4,
+# 6 forks x 5 iterations, JDK 17 -> results/raw/<start>-processes/ and results/decompose_processes.csv. The two
+# processes run the same plan, so their forks and iterations overlap in time (not to the millisecond).
+if [ "${SWIS_BENCH_PROCESSES:-0}" = 1 ]; then
+  ITER=(-f 6 -wi 3 -w 1 -i 5 -r 1 -foe true)
+  plan=(DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=4 -p m=4 -p shape=256x4096)
+  run jdk17 "$J17" decompose-processes-one "${plan[@]}" -p threads=1,2
+  run jdk17 "$J17" decompose-processes-a "${plan[@]}" -p threads=1 -p processes=2 & pa=$!
+  run jdk17 "$J17" decompose-processes-b "${plan[@]}" -p threads=1 -p processes=2 & pb=$!
+  wait "$pa" && wait "$pb"
+  "${CSV[@]}" results/decompose_processes.csv "$RAW"/decompose-processes-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
 fi

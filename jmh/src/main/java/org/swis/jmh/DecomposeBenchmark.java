@@ -53,6 +53,12 @@ public class DecomposeBenchmark {
     public int threads;
     @Param({"256x4096"})
     public String shape;
+    /**
+     * How many JMH processes run this plan at the same time (run-benchmarks.sh's SWIS_BENCH_PROCESSES mode starts
+     * two); a label for the results, the benchmark itself runs the same either way.
+     */
+    @Param({"1"})
+    public int processes;
 
     private DecomposeKernel decomposer;
     private QuantizedTensor tensor;

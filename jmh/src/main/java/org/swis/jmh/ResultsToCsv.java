@@ -156,7 +156,7 @@ public final class ResultsToCsv {
 
     /** Columns of decompose.csv; every ratio and rate is followed by its interval's _low and _high. */
     public static final List<String> DECOMPOSE_HEADER = List.of("jdk", "vm", "kernel", "scheme", "n", "m", "alpha",
-            "threads", "shape", "weights", "score", "score_error", "unit", "mweights_per_s", "mweights_per_s_low",
+            "threads", "processes", "shape", "weights", "score", "score_error", "unit", "mweights_per_s", "mweights_per_s_low",
             "mweights_per_s_high", "ratio_vs_reference", "ratio_vs_reference_low", "ratio_vs_reference_high",
             "speedup_vs_1_thread", "speedup_vs_1_thread_low", "speedup_vs_1_thread_high", "run", "jmh_forks",
             "jmh_iterations", "cpu_model", "cores", "vector_bits", "git_commit", "git_dirty", "user_jars", "command", "jvm_args");
@@ -244,19 +244,28 @@ public final class ResultsToCsv {
             if (o.param("kernel").equals("reference") && o.param("threads").equals("1")) {
                 ratio = vsO;
             }
-            if (o.param("kernel").equals(r.param("kernel")) && o.param("threads").equals("1")
+            if (o.param("kernel").equals(r.param("kernel")) && o.param("threads").equals("1") && processes(o) == 1
                     && o.param("shape").equals(r.param("shape"))) {
                 speedup = vsO;
             }
         }
         List<Object> rec = new ArrayList<>(List.of(r.jdk(), r.vm(), r.param("kernel"), r.param("scheme"), r.param("n"),
-                r.param("m"), r.param("alpha"), r.param("threads"), r.param("shape"), weights, fmt(r.score()),
+                r.param("m"), r.param("alpha"), r.param("threads"), processes(r), r.param("shape"), weights, fmt(r.score()),
                 fmt(r.error()), r.unit()));
         addInterval(rec, rate);
         addInterval(rec, ratio);
         addInterval(rec, speedup);
         addProvenance(rec, r, env);
         return rec;
+    }
+
+    /**
+     * JMH processes that ran this plan at the same time (DecomposeBenchmark.processes, set by run-benchmarks.sh's
+     * SWIS_BENCH_PROCESSES mode; absent in older runs: 1). A row of such a process has its own rate, and its
+     * speedup_vs_1_thread is that rate over the one-thread row of a process that ran alone.
+     */
+    private static int processes(Row r) {
+        return r.param("processes").isEmpty() ? 1 : Integer.parseInt(r.param("processes"));
     }
 
     /** value, low, high ("" x 3 when there is no baseline). */
