@@ -76,7 +76,7 @@ run() { # jdk-label java json-name benchmark-regex params...  (RUN_CP=<jar>: ano
   local cp=${RUN_CP:-$CP}
   shift 4
   echo "== $label $name $(date -u +%H:%M:%S)"
-  "$java" -cp "$cp" org.openjdk.jmh.Main "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" \
+  "$java" ${RUN_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main "$regex" "${ITER[@]}" "$@" -rf json -rff "$RAW/$name-$label.json" \
       > "$RAW/$name-$label.log" 2>&1 \
     || { echo "FAILED: see $RAW/$name-$label.log"; tail -20 "$RAW/$name-$label.log"; exit 1; }
   "$java" -cp "$cp" org.swis.jmh.BuildStamp "$RAW/$name-$label.json" --command "$COMMAND" ${STAMP_ARGS[@]+"${STAMP_ARGS[@]}"}
@@ -213,6 +213,8 @@ if [ "${SWIS_BENCH_PROCESSES:-0}" = 1 ]; then
   ITER=(-f 6 -wi 3 -w 1 -i 5 -r 1 -foe true)
   plan=(DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=4 -p m=4 -p shape=256x4096)
   run jdk17 "$J17" decompose-processes-one "${plan[@]}" -p threads=1,2
+  # two JMH runners at once: each would refuse to start while the other holds /tmp/jmh.lock
+  export RUN_JAVA_OPTS=-Djmh.ignoreLock=true
   run jdk17 "$J17" decompose-processes-a "${plan[@]}" -p threads=1 -p processes=2 & pa=$!
   run jdk17 "$J17" decompose-processes-b "${plan[@]}" -p threads=1 -p processes=2 & pb=$!
   wait "$pa" && wait "$pb"

@@ -491,15 +491,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         StringBuilder b = new StringBuilder("Benchmarks: ").append(benchNote).append(".\n\n");
-        for (String name : List.of("decompose", "kernels", "kernels_layouts", "kernels_tails", "kernels_workload")) {
+        for (String name : List.of("decompose", "kernels", "kernels_gemv", "kernels_layouts", "kernels_tails",
+                "kernels_workload", "decompose_threads", "decompose_processes")) {
             Path full = out.resolve(name + ".csv");
             Path quick = out.resolve(name + "_quick.csv");
             Path csv = Files.isRegularFile(full) ? full : Files.isRegularFile(quick) ? quick : null;
-            boolean extra = name.startsWith("kernels_");
+            boolean extra = name.contains("_");
             if (extra && csv == null) {
                 continue; // the separate runs of docs/KERNELS.md §7, published when measured
             }
             List<String> columns = name.equals("decompose") ? KernelResults.DECOMPOSE_COLUMNS
+                    : name.startsWith("decompose_") ? KernelResults.SEPARATE_DECOMPOSE_COLUMNS
                     : extra ? KernelResults.SEPARATE_RUN_COLUMNS : KernelResults.KERNEL_COLUMNS;
             b.append("### ").append(switch (name) {
                 case "kernels" -> "GEMV / GEMM kernels";
@@ -508,7 +510,12 @@ public final class ReproduceCommand implements Callable<Integer> {
                 case "kernels_tails" -> "Rows that do not fill whole vectors: before (scalar tail) and after (overlapping "
                         + "vector), by jar commit";
                 case "kernels_workload" -> "The accuracy workload: ResNet-20 and MobileNet-v2 convolutions as GEMMs over "
-                        + "one image's pixel columns, SWIS through gemmInts (`SWIS_BENCH_WORKLOAD=1 jmh/run-benchmarks.sh`)";
+                        + "one image's pixel columns, SWIS and int8 through gemmInts (`SWIS_BENCH_WORKLOAD=1 jmh/run-benchmarks.sh`)";
+                case "kernels_gemv" -> "Batch-1 GEMV A/B: swis-vector before and after a kernel change (by jar commit) "
+                        + "against int8, interleaved (`SWIS_BENCH_GEMV_BEFORE=<jar> jmh/run-benchmarks.sh`)";
+                case "decompose_threads" -> "Decomposition on two threads, 6 forks (`SWIS_BENCH_THREADS=1 jmh/run-benchmarks.sh`)";
+                case "decompose_processes" -> "Decomposition: one process with one and two threads against two one-thread "
+                        + "processes started together (`SWIS_BENCH_PROCESSES=1 jmh/run-benchmarks.sh`)";
                 default -> "Decomposition";
             }).append("\n\n");
             if (csv == null) {
@@ -520,6 +527,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .append(rows.size()).append(" rows; machine, JDK, vector size, threads and commit are in every row. ")
                     .append(name.startsWith("kernels")
                             ? "`ratio_vs_best_int8` = time of the best int8 kernel of the same JDK, shape, batch and thread count / this kernel's time.\n\n"
+                            : name.startsWith("decompose_")
+                            ? "`speedup_vs_1_thread` = this row's weights/s / those of the one-thread row of a process that ran alone "
+                                    + "(same JDK, scheme, N, M); a row of one of two processes has its own rate.\n\n"
                             : "`ratio_vs_reference` = this kernel's weights/s / the reference decomposer's weights/s (same JDK, scheme, N, M).\n\n");
             b.append(benchProvenance(csv, rows, benchWritten)).append("\n\n");
             b.append(TextTable.markdown(columns, KernelResults.table(rows, columns)));

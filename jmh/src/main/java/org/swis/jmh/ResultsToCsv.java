@@ -233,7 +233,7 @@ public final class ResultsToCsv {
         for (Row o : all) {
             boolean same = o.jdk().equals(r.jdk()) && o.param("scheme").equals(r.param("scheme"))
                     && o.param("n").equals(r.param("n")) && o.param("m").equals(r.param("m"))
-                    && o.param("alpha").equals(r.param("alpha")) && o.jvmArgs().equals(r.jvmArgs());
+                    && o.param("alpha").equals(r.param("alpha")) && measuredArgs(o).equals(measuredArgs(r));
             if (!same) {
                 continue;
             }
@@ -257,6 +257,16 @@ public final class ResultsToCsv {
         addInterval(rec, speedup);
         addProvenance(rec, r, env);
         return rec;
+    }
+
+    /**
+     * The fork's JVM arguments without the harness's own {@code -Djmh.*} properties, which JMH copies from the
+     * runner into its forks (SWIS_BENCH_PROCESSES sets {@code -Djmh.ignoreLock=true}) and which do not change the
+     * measured JVM.
+     */
+    private static String measuredArgs(Row r) {
+        return String.join(" ", java.util.Arrays.stream(r.jvmArgs().split(" "))
+                .filter(a -> !a.startsWith("-Djmh.")).toList());
     }
 
     /**

@@ -24,10 +24,14 @@ public final class KernelResults {
     public static final List<String> KERNEL_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "score",
             "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low", "ratio_vs_best_int8_high",
             "run");
-    /** Columns of kernels_layouts.csv, kernels_tails.csv and kernels_workload.csv shown in the summary. */
+    /** Columns of kernels_gemv.csv, kernels_layouts.csv, kernels_tails.csv and kernels_workload.csv shown in the summary. */
     public static final List<String> SEPARATE_RUN_COLUMNS = List.of("jdk", "kernel", "shape", "batch", "n", "threads",
             "weight_bits", "api", "score", "score_error", "unit", "gmac_per_s", "ratio_vs_best_int8", "ratio_vs_best_int8_low",
             "ratio_vs_best_int8_high", "git_commit");
+    /** Columns of decompose_threads.csv and decompose_processes.csv shown in the summary. */
+    public static final List<String> SEPARATE_DECOMPOSE_COLUMNS = List.of("jdk", "kernel", "scheme", "n", "m", "threads",
+            "processes", "score", "score_error", "mweights_per_s", "mweights_per_s_low", "mweights_per_s_high",
+            "speedup_vs_1_thread", "speedup_vs_1_thread_low", "speedup_vs_1_thread_high", "jmh_forks", "git_commit");
     /** Columns of decompose.csv shown in the summary. */
     public static final List<String> DECOMPOSE_COLUMNS = List.of("jdk", "kernel", "scheme", "n", "m", "threads",
             "score", "score_error", "mweights_per_s", "mweights_per_s_low", "ratio_vs_reference", "ratio_vs_reference_low",

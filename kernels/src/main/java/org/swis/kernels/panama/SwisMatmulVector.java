@@ -15,9 +15,12 @@ import org.swis.kernels.scalar.UnitMatrix;
  * SWIS GEMV/GEMM with the Vector API on {@link UnitMatrix}: lanes are units (4 weights of a group).
  * Per plane j the layout already holds one mask bit per byte ({@code (unit >>> j) & 0x01010101}),
  * shifted by the lane's own s_j, so the four magnitudes (paper Eq. 6) build up in the four bytes of
- * each int lane without carries. Each byte is multiplied by the activation of its slot in int32 lanes
- * (Eq. 7 summed over slots and planes); a negative slot's product p is complemented,
- * {@code p ^ -1 = -p - 1}, and the row adds its count of negative slots back once
+ * each int lane without carries. The GEMV multiplies in 16-bit lanes: each int lane seen as two shorts holds
+ * slots 0 and 2 (low bytes) or, shifted down 8 bits, slots 1 and 3, and meets the activations of those slots
+ * (|magnitude · int8| &lt;= 32640 fits a short). The GEMV of rows with an overlapping last vector, the scalar
+ * row tails and the GEMM take the bytes one slot at a time in int32 lanes. Eq. 7 is summed over slots and
+ * planes either way; a negative slot's
+ * product p is complemented, {@code p ^ -1 = -p - 1}, and the row adds its count of negative slots back once
  * ({@link UnitMatrix#negatives}).
  *
  * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
