@@ -31,8 +31,8 @@ COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
 # results/raw/<start>-batches/; results/kernels.csv is rebuilt from every results/raw/*-batches/ folder and the
 # kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 # SWIS_BENCH_LAYOUTS=1: only the layout comparison (issue 11): swis-vector (compact units, 8 bits/weight) against
-# swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread (4 forks,
-# JDK 17 and 25) and two (-t 2: each thread its own call and its own copy of the weights; JDK 17)
+# swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread and two
+# (-t 2: each thread its own call and its own copy of the weights), 3 forks each, JDK 17 and 25
 # -> results/raw/<start>-layouts/ and results/kernels_layouts.csv (ratios within that run only).
 # SWIS_BENCH_WORKLOAD=1: only the accuracy workload's shapes (ResNet-20 3x3 convs at 1024/256/64 columns,
 # MobileNet-v2 1x1 convs at 49 columns), swis-vector through gemmInts against int8-vector, JDK 17 and 25
@@ -237,9 +237,9 @@ if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then
 fi
 
 if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
-  kernels_layouts jdk17 "$J17" 1 4
+  kernels_layouts jdk17 "$J17" 1 3
   kernels_layouts jdk17 "$J17" 2 3
-  if [ -x "$J25" ]; then kernels_layouts jdk25 "$J25" 1 4; fi
+  if [ -x "$J25" ]; then kernels_layouts jdk25 "$J25" 1 3; kernels_layouts jdk25 "$J25" 2 3; fi
   OUT=results
   if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
   "${CSV[@]}" "$OUT/kernels_layouts.csv" "$RAW"/kernels-layouts-*.json
