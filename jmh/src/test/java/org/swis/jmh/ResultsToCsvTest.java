@@ -186,4 +186,34 @@ class ResultsToCsvTest {
         // the reference row's own ratio is exactly 1
         assertEquals("1", recs.get(0).get("ratio_vs_reference_low"));
     }
+
+    /**
+     * SWIS_BENCH_PROCESSES rows: a one-thread row of one of two processes is compared with the one-thread row of the
+     * process that ran alone, although JMH copied the runner's -Djmh.ignoreLock=true into its fork arguments; and the
+     * alone row is the one-thread base of the two-thread row, not a row of the pair.
+     */
+    @Test
+    void aRowOfTwoProcessesIsComparedWithTheProcessThatRanAlone(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("d.json");
+        String common = "\"kernel\":\"table-vector\",\"scheme\":\"swis\",\"n\":\"4\",\"m\":\"4\",\"alpha\":\"1\",\"shape\":\"256x4096\"";
+        String pair = result("DecomposeBenchmark.decompose", common + ",\"threads\":\"1\",\"processes\":\"2\"", 16, 0.5, 6, 5, "ms/op")
+                .replace("\"jvmArgs\":[", "\"jvmArgs\":[\"-Djmh.ignoreLock=true\",");
+        Files.writeString(json, "[" + String.join(",",
+                pair,
+                result("DecomposeBenchmark.decompose", common + ",\"threads\":\"1\",\"processes\":\"1\"", 10, 0.5, 6, 5, "ms/op"),
+                result("DecomposeBenchmark.decompose", common + ",\"threads\":\"2\",\"processes\":\"1\"", 5.5, 0.5, 6, 5, "ms/op"))
+                + "]");
+        Path out = dir.resolve("decompose.csv");
+        ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
+        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(out)).getRecords();
+        CSVRecord inPair = recs.get(0);
+        assertEquals("2", inPair.get("processes"));
+        // 10 ± 0.5 over 16 ± 0.5: 0.625, [9.5 / 16.5, 10.5 / 15.5] = [0.57576, 0.67742]
+        assertEquals("0.625", inPair.get("speedup_vs_1_thread"));
+        assertEquals("0.5757", inPair.get("speedup_vs_1_thread_low"));
+        assertEquals("0.6775", inPair.get("speedup_vs_1_thread_high"));
+        assertEquals("1", recs.get(1).get("processes"));
+        assertEquals("1.818", recs.get(2).get("speedup_vs_1_thread"), "10 / 5.5, against the process that ran alone");
+    }
 }
