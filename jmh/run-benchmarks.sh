@@ -71,6 +71,17 @@ mkdir -p "$RAW"
 read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
 CSV=(java --add-modules jdk.incubator.vector -cp "$CP" org.swis.jmh.ResultsToCsv)
 
+each_jdk() { # function args...: calls `function <jdk-label> <java> args...` for JDK 17 and 25 (a missing JVM is skipped)
+  local f=$1 pair
+  shift
+  for pair in "jdk17 $J17" "jdk25 $J25"; do
+    set -- $pair "$@"
+    [ -x "$2" ] || command -v "$2" >/dev/null || { shift 2; continue; }
+    "$f" "$@"
+    shift 2
+  done
+}
+
 run() { # jdk-label java json-name benchmark-regex params...  (RUN_CP=<jar>: another benchmark jar, A/B runs)
   local label=$1 java=$2 name=$3 regex=$4
   local cp=${RUN_CP:-$CP}
@@ -188,18 +199,19 @@ fi
 # swis-vector from that jar and from jmh/target/benchmarks.jar, and int8-vector (current jar), on the two LLM shapes,
 # N = 2, 3, 4, JDK 17 and 25, 4 forks x 5 iterations, interleaved per shape (int8, after, before) so host drift
 # hits both sides alike -> results/raw/<start>-gemv/ and results/kernels_gemv.csv (each row names its jar's commit).
+gemv_ab() { # label java
+  local shape
+  for shape in llm-4096x4096 llm-11008x4096; do
+    run "$1" "$2" "kernels-gemv-int8-$shape" KernelBenchmark -p kernel=int8-vector -p shape="$shape" -p n=4 -p batch=1
+    run "$1" "$2" "kernels-gemv-after-$shape" KernelBenchmark -p kernel=swis-vector -p shape="$shape" -p n=2,3,4 -p batch=1
+    RUN_CP=$SWIS_BENCH_GEMV_BEFORE run "$1" "$2" "kernels-gemv-before-$shape" KernelBenchmark -p kernel=swis-vector \
+        -p shape="$shape" -p n=2,3,4 -p batch=1
+  done
+}
+
 if [ -n "${SWIS_BENCH_GEMV_BEFORE:-}" ]; then
   ITER=(-f 4 -wi 3 -w 1 -i 5 -r 1 -foe true)
-  for pair in "jdk17 $J17" "jdk25 $J25"; do
-    set -- $pair
-    [ -x "$2" ] || command -v "$2" >/dev/null || continue
-    for shape in llm-4096x4096 llm-11008x4096; do
-      run "$1" "$2" "kernels-gemv-int8-$shape" KernelBenchmark -p kernel=int8-vector -p shape="$shape" -p n=4 -p batch=1
-      run "$1" "$2" "kernels-gemv-after-$shape" KernelBenchmark -p kernel=swis-vector -p shape="$shape" -p n=2,3,4 -p batch=1
-      RUN_CP=$SWIS_BENCH_GEMV_BEFORE run "$1" "$2" "kernels-gemv-before-$shape" KernelBenchmark -p kernel=swis-vector \
-          -p shape="$shape" -p n=2,3,4 -p batch=1
-    done
-  done
+  each_jdk gemv_ab
   "${CSV[@]}" results/kernels_gemv.csv "$RAW"/kernels-gemv-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0
@@ -225,12 +237,8 @@ fi
 
 if [ "${SWIS_BENCH_THREADS:-0}" = 1 ]; then
   ITER=(-f 6 -wi 3 -w 1 -i 5 -r 1 -foe true)
-  for pair in "jdk17 $J17" "jdk25 $J25"; do
-    set -- $pair
-    [ -x "$2" ] || command -v "$2" >/dev/null || continue
-    run "$1" "$2" decompose-threads DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=4 -p m=4 \
-        -p threads=1,2 -p shape=256x4096
-  done
+  each_jdk run decompose-threads DecomposeBenchmark -p kernel=table-vector -p scheme=swis -p n=4 -p m=4 \
+      -p threads=1,2 -p shape=256x4096
   "${CSV[@]}" results/decompose_threads.csv "$RAW"/decompose-threads-*.json
   echo "== done $(date -u +%H:%M:%S)"
   exit 0

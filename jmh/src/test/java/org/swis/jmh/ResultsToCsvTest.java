@@ -16,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.swis.reference.SwisInputException;
 
 class ResultsToCsvTest {
+    private static List<CSVRecord> records(Path csv) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(csv)).getRecords();
+    }
+
     private static String result(String bench, String params, double score, String unit) {
         return result(bench, params, score, 0.5, 1, 3, unit);
     }
@@ -39,8 +44,7 @@ class ResultsToCsvTest {
                 + "]");
         Path out = dir.resolve("kernels.csv");
         ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
-        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(Files.newBufferedReader(out)).getRecords();
+        List<CSVRecord> recs = records(out);
         assertEquals(3, recs.size());
         CSVRecord swis = recs.get(2);
         assertEquals("swis-vector", swis.get("kernel"));
@@ -70,8 +74,7 @@ class ResultsToCsvTest {
                 + "]");
         Path out = dir.resolve("kernels.csv");
         ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
-        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(Files.newBufferedReader(out)).getRecords();
+        List<CSVRecord> recs = records(out);
         CSVRecord swis = recs.get(2);
         assertEquals("2", swis.get("threads"));
         assertEquals(0.5, Double.parseDouble(swis.get("ratio_vs_best_int8")), 1e-9, "2500 / 5000, not 2000 / 5000");
@@ -91,8 +94,7 @@ class ResultsToCsvTest {
                 + "]");
         Path out = dir.resolve("decompose.csv");
         ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
-        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(Files.newBufferedReader(out)).getRecords();
+        List<CSVRecord> recs = records(out);
         CSVRecord two = recs.get(2);
         double fast = 256.0 * 4096 / 5.5 / 1e3;
         assertEquals(fast, Double.parseDouble(two.get("mweights_per_s")), fast * 1e-3);
@@ -205,8 +207,7 @@ class ResultsToCsvTest {
                 + "]");
         Path out = dir.resolve("decompose.csv");
         ResultsToCsv.write(out, ResultsToCsv.read(json), new ResultsToCsv.Environment("cpu", 2, 256));
-        List<CSVRecord> recs = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(Files.newBufferedReader(out)).getRecords();
+        List<CSVRecord> recs = records(out);
         CSVRecord inPair = recs.get(0);
         assertEquals("2", inPair.get("processes"));
         // 10 ± 0.5 over 16 ± 0.5: 0.625, [9.5 / 16.5, 10.5 / 15.5] = [0.57576, 0.67742]

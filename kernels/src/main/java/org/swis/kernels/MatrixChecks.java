@@ -29,16 +29,21 @@ public final class MatrixChecks {
 
     /** Shapes of {@link GemmKernel#gemmInts}: {@code batch} vectors of K ints from xOffset, {@code batch * rows} outputs from yOffset. */
     public static void requireSlices(PreparedMatrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
+        requireSlices(w.rows(), w.columns(), x, xOffset, batch, y, yOffset);
+    }
+
+    /** The same for any {@code rows × columns} matrix (the int8 yardsticks' {@code gemmInts}). */
+    public static void requireSlices(int rows, int columns, int[] x, int xOffset, int batch, int[] y, int yOffset) {
         if (batch < 1) {
             throw new SwisInputException("batch", batch, "at least 1");
         }
-        long k = w.columns();
+        long k = columns;
         if (x == null || xOffset < 0 || xOffset + k * batch > x.length) {
             throw new SwisInputException("x.length", x == null ? null : x.length, "at least " + xOffset + " + " + batch + " * " + k);
         }
-        if (y == null || yOffset < 0 || yOffset + (long) w.rows() * batch > y.length) {
+        if (y == null || yOffset < 0 || yOffset + (long) rows * batch > y.length) {
             throw new SwisInputException("y.length", y == null ? null : y.length,
-                    "at least " + yOffset + " + " + batch + " * " + w.rows());
+                    "at least " + yOffset + " + " + batch + " * " + rows);
         }
     }
 

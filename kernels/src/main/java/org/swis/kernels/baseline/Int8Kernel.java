@@ -18,23 +18,12 @@ public interface Int8Kernel extends Kernel {
      * with an int8 kernel's on the same operands. The default narrows to bytes and calls {@link #gemm}.
      */
     default void gemmInts(Int8Matrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
-        checkSlices(w, x, xOffset, batch, y, yOffset);
+        org.swis.kernels.MatrixChecks.requireSlices(w.rows(), w.columns(), x, xOffset, batch, y, yOffset);
         int k = w.columns();
         byte[] b = org.swis.kernels.MatrixChecks.int8Operands(x, xOffset, batch * k);
         int[] out = new int[batch * w.rows()];
         gemm(w, b, batch, out);
         System.arraycopy(out, 0, y, yOffset, out.length);
-    }
-
-    /** Shapes of {@link #gemmInts}: {@code batch} vectors of K ints from xOffset, {@code batch * rows} outputs from yOffset. */
-    static void checkSlices(Int8Matrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
-        long k = w.columns();
-        if (batch < 1 || x == null || xOffset < 0 || xOffset + k * batch > x.length || y == null || yOffset < 0
-                || yOffset + (long) w.rows() * batch > y.length) {
-            throw new org.swis.reference.SwisInputException("batch/x/y", batch + "/" + (x == null ? null : x.length) + "/"
-                    + (y == null ? null : y.length), "batch >= 1, x.length >= " + xOffset + " + batch * " + k
-                    + ", y.length >= " + yOffset + " + batch * " + w.rows());
-        }
     }
 
     /** Shape checks shared by the implementations. */

@@ -60,23 +60,14 @@ final class Int8Vector implements Int8Kernel {
     }
 
     /**
-     * Int columns, as {@code SwisMatmulVector#gemmInts} takes them and with the same choice of inner kernel: up
-     * to {@link #BY_COLUMNS_MAX_ROWS} rows the column-broadcast kernel ({@link IntDots#gemmByColumns}), more in
-     * row pairs ({@link IntDots#gemm}); the weights are widened once per call, no activation is copied.
+     * Int columns, as {@code SwisMatmulVector#gemmInts} takes them and on the same inner kernel
+     * ({@link IntDots#gemmColumns}); the weights are widened once per call, no activation is copied.
      */
     @Override
     public void gemmInts(Int8Matrix w, int[] x, int xOffset, int batch, int[] y, int yOffset) {
-        Int8Kernel.checkSlices(w, x, xOffset, batch, y, yOffset);
-        IntDots.RowSource src = (r, row) -> widenRow(w, r, row);
-        if (w.rows() <= BY_COLUMNS_MAX_ROWS) {
-            IntDots.gemmByColumns(w.rows(), w.columns(), src, x, xOffset, batch, y, yOffset);
-        } else {
-            IntDots.gemm(w.rows(), w.columns(), src, x, xOffset, batch, y, yOffset);
-        }
+        org.swis.kernels.MatrixChecks.requireSlices(w.rows(), w.columns(), x, xOffset, batch, y, yOffset);
+        IntDots.gemmColumns(w.rows(), w.columns(), (r, row) -> widenRow(w, r, row), x, xOffset, batch, y, yOffset);
     }
-
-    /** The row count up to which {@link #gemmInts} broadcasts columns: the SWIS kernel's limit, so both take the same path. */
-    static final int BY_COLUMNS_MAX_ROWS = SwisMatmulVector.BY_COLUMNS_MAX_ROWS;
 
     /** Row r sign-extended to int32. */
     private static void widenRow(Int8Matrix w, int r, int[] row) {

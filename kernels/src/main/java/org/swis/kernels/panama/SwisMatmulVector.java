@@ -19,8 +19,8 @@ import org.swis.kernels.scalar.UnitMatrix;
  * slots 0 and 2 (low bytes) or, shifted down 8 bits, slots 1 and 3, and meets the activations of those slots
  * (|magnitude · int8| &lt;= 32640 fits a short). The GEMV of rows with an overlapping last vector, the scalar
  * row tails and the GEMM take the bytes one slot at a time in int32 lanes. Eq. 7 is summed over slots and
- * planes either way; a negative slot's
- * product p is complemented, {@code p ^ -1 = -p - 1}, and the row adds its count of negative slots back once
+ * planes either way; a negative slot's product p is complemented, {@code p ^ -1 = -p - 1}, and the row adds
+ * its count of negative slots back once
  * ({@link UnitMatrix#negatives}).
  *
  * <p>GEMV fuses decode and dot. GEMM (batch &gt; 1) decodes a row once into signed int32 weights and
@@ -200,7 +200,7 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
      * Activations already in canonical order as ints (the caller's im2col wrote them): each row is decoded
      * slot-major as in {@link #gemm} and permuted to canonical order once per call ({@code rows · K} moves),
      * so the {@code batch · K} regrouping of {@link UnitMatrix#expand} disappears. Few rows (at most
-     * {@link #BY_COLUMNS_MAX_ROWS}) go through the column-broadcast kernel, more through row pairs. Values must be int8
+     * {@link IntDots#BY_COLUMNS_MAX_ROWS}) go through the column-broadcast kernel, more through row pairs. Values must be int8
      * operands (−128..127), the bound under which int32 sums are exact ({@link MatrixChecks#requireIntSums}).
      */
     @Override
@@ -219,19 +219,8 @@ final class SwisMatmulVector implements GemvKernel, GemmKernel {
                 row[c] = dec[pos[c]];
             }
         };
-        if (um.rows() <= BY_COLUMNS_MAX_ROWS) {
-            IntDots.gemmByColumns(um.rows(), k, src, x, xOffset, batch, y, yOffset);
-        } else {
-            IntDots.gemm(um.rows(), k, src, x, xOffset, batch, y, yOffset);
-        }
+        IntDots.gemmColumns(um.rows(), k, src, x, xOffset, batch, y, yOffset);
     }
-
-    /**
-     * Up to this many rows {@link #gemmInts} uses {@link IntDots#gemmByColumns}, beyond it the row-pair kernel.
-     * Measured in `swis accuracy --timing` (512-bit lanes, 2 threads): ResNet-20 (16..64 rows) about 8 % less CPU
-     * per image by columns; MobileNet-v2 (16..1280 rows, int8) about 30 % more, so wide layers keep row pairs.
-     */
-    static final int BY_COLUMNS_MAX_ROWS = 64;
 
     private static void gemmDecoded(UnitMatrix um, int[] a, int batch, int[] y) {
         int len = 4 * um.unitsPerRow();
