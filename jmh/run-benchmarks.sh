@@ -8,9 +8,9 @@
 # Raw JMH JSON goes to a fresh folder results/raw/<UTC start>-full/, one file per (JDK, parameter plan),
 # each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
 # the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv
-# (SWIS_BENCH_BATCHES=1: from the newest full folder plus every batches folder; SWIS_BENCH_LAYOUTS=1: its own folder).
-# Wall time on the 2-core reference machine: about 75 minutes (140 parameter combinations x 3 forks; the 116
-# without the batch 2, 4, 8 rows took 62 minutes on 2026-12-02).
+# (each separate mode below: from its own folder into its own CSV).
+# Wall time on the 2-core reference machine: about 90 minutes (116 parameter combinations x 3 forks took 62
+# minutes on 2026-12-02; the batch 2, 4, 8 rows on both JDKs add 48 combinations).
 # Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
 # it); SWIS_BENCH_JAR_SHA256="a.jar=<sha256> b.jar=<sha256>" is recorded in the stamps (`swis bench --jar`
 # sets both).
@@ -27,9 +27,6 @@ ITER=(-f 3 -wi 3 -w 1 -i 5 -r 1 -foe true)
 if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then ITER=(-f 1 -wi 0 -i 1 -r 100ms -foe true); RAW=results/tmp/raw/$START-quick; fi
 # The command recorded in every row (`swis bench` passes its own command line).
 COMMAND=${SWIS_BENCH_COMMAND:-"jmh/run-benchmarks.sh $*"}
-# SWIS_BENCH_BATCHES=1: only the batch 2, 4, 8 rows (JDK 17; SWIS_BENCH_BATCHES_JDK=25: JDK 25) ->
-# results/raw/<start>-batches/; results/kernels.csv is rebuilt from every results/raw/*-batches/ folder and the
-# kernels-*.json of the newest results/raw/*-full/ folder (or SWIS_BENCH_FULL_DIR).
 # SWIS_BENCH_LAYOUTS=1: only the layout comparison (issue 11): swis-vector (compact units, 8 bits/weight) against
 # swis-packed-vector (packed units, 4.5 bits/weight at N = 2) and int8-vector at batch 1, one JMH thread and two
 # (-t 2: each thread its own call and its own copy of the weights), 3 forks each, JDK 17 and 25
@@ -57,15 +54,6 @@ if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
   RAW=results/raw/$START-layouts
   COMMAND="SWIS_BENCH_LAYOUTS=1 $COMMAND"
   if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then RAW=results/tmp/raw/$START-layouts; fi
-fi
-if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
-  if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then
-    echo "SWIS_BENCH_BATCHES=1 rebuilds results/kernels.csv and cannot run with SWIS_BENCH_QUICK=1" >&2
-    exit 2
-  fi
-  FULL=${SWIS_BENCH_FULL_DIR:-$(ls -d results/raw/*-full | tail -1)}
-  RAW=results/raw/$START-batches
-  COMMAND="SWIS_BENCH_BATCHES=1 $COMMAND"
 fi
 mkdir -p "$RAW"
 read -r -a STAMP_ARGS <<< "${SWIS_BENCH_JAR_SHA256:-}"
@@ -255,20 +243,13 @@ if [ "${SWIS_BENCH_LAYOUTS:-0}" = 1 ]; then
   exit 0
 fi
 
-if [ "${SWIS_BENCH_BATCHES:-0}" = 1 ]; then
-  # SWIS_BENCH_BATCHES_JDK=25: the same rows on the second JDK instead; kernels.csv takes every batches folder
-  if [ "${SWIS_BENCH_BATCHES_JDK:-17}" = 25 ]; then kernels_batches jdk25 "$J25"; else kernels_batches jdk17 "$J17"; fi
-  "${CSV[@]}" results/kernels.csv "$FULL"/kernels-*.json results/raw/*-batches/kernels-*.json
-  echo "== done $(date -u +%H:%M:%S)"
-  exit 0
-fi
-
 decompose_full jdk17 "$J17"
 kernels_full jdk17 "$J17"
 kernels_batches jdk17 "$J17"
 if [ -x "$J25" ]; then
   decompose_short jdk25 "$J25"
   kernels_short jdk25 "$J25"
+  kernels_batches jdk25 "$J25"
 fi
 OUT=results
 if [ "${SWIS_BENCH_QUICK:-0}" = 1 ]; then OUT=results/tmp; fi
