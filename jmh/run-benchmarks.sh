@@ -9,8 +9,8 @@
 # each with <name>.build.properties beside it (org.swis.jmh.BuildStamp: the jar's commit, dirty flag and
 # the SHA-256 of user jars); the CSVs are rebuilt from that folder only by org.swis.jmh.ResultsToCsv
 # (each separate mode below: from its own folder into its own CSV).
-# Wall time on the 2-core reference machine: about 90 minutes (116 parameter combinations x 3 forks took 62
-# minutes on 2026-12-02; the batch 2, 4, 8 rows on both JDKs add 48 combinations).
+# Wall time on the 2-core reference machine: about 130 minutes (164 parameter combinations x 3 forks, with the
+# batch 2, 4, 8 rows on both JDKs: 08:40-10:49 UTC on 2026-12-02).
 # Environment: SWIS_BENCH_JARS=a.jar:b.jar adds user kernel jars to the class path (every fork inherits
 # it); SWIS_BENCH_JAR_SHA256="a.jar=<sha256> b.jar=<sha256>" is recorded in the stamps (`swis bench --jar`
 # sets both).
