@@ -21,6 +21,13 @@ class ResultsToCsvTest {
                 .parse(Files.newBufferedReader(csv)).getRecords();
     }
 
+    /** A ratio column and its interval columns ({@code <column>_low}, {@code <column>_high}), as hand-derived. */
+    private static void assertInterval(CSVRecord r, String column, String value, String low, String high) {
+        assertEquals(value, r.get(column), column);
+        assertEquals(low, r.get(column + "_low"), column + "_low");
+        assertEquals(high, r.get(column + "_high"), column + "_high");
+    }
+
     private static String result(String bench, String params, double score, String unit) {
         return result(bench, params, score, 0.5, 1, 3, unit);
     }
@@ -135,9 +142,7 @@ class ResultsToCsvTest {
         CSVRecord int8 = recs.get(0);
         CSVRecord swis = recs.get(2);
         // 2000 ± 100 over 4000 ± 200: [1900 / 4200, 2100 / 3800] = [0.45238, 0.55263]
-        assertEquals("0.5", swis.get("ratio_vs_best_int8"));
-        assertEquals("0.4523", swis.get("ratio_vs_best_int8_low"));
-        assertEquals("0.5527", swis.get("ratio_vs_best_int8_high"));
+        assertInterval(swis, "ratio_vs_best_int8", "0.5", "0.4523", "0.5527");
         assertEquals("200.0", swis.get("score_error"));
         // 16.777216 M MAC over 4 ± 0.2 ms: [16.777216 / 4.2, 16.777216 / 3.8] GMAC/s = [3.99457, 4.41506]
         assertEquals("3.994", swis.get("gmac_per_s_low"));
@@ -173,17 +178,13 @@ class ResultsToCsvTest {
         List<CSVRecord> recs = parser.getRecords();
         CSVRecord one = recs.get(1);
         // (1000 ± 20 ms per 65,536) vs (10 ± 0.5 ms per 1,048,576): 16 x [980 / 10.5, 1020 / 9.5] = [1493.33, 1717.89]
-        assertEquals("1600", one.get("ratio_vs_reference"));
-        assertEquals("1493", one.get("ratio_vs_reference_low"));
-        assertEquals("1718", one.get("ratio_vs_reference_high"));
+        assertInterval(one, "ratio_vs_reference", "1600", "1493", "1718");
         // 1,048,576 weights in 10 ± 0.5 ms: [99.864, 110.376] M weights/s
         assertEquals("99.86", one.get("mweights_per_s_low"));
         assertEquals("110.4", one.get("mweights_per_s_high"));
         // two threads: 10 ± 0.5 over 5.5 ± 0.5 = [9.5 / 6, 10.5 / 5] = [1.58333, 2.1]
         CSVRecord two = recs.get(2);
-        assertEquals("1.818", two.get("speedup_vs_1_thread"));
-        assertEquals("1.583", two.get("speedup_vs_1_thread_low"));
-        assertEquals("2.1", two.get("speedup_vs_1_thread_high"));
+        assertInterval(two, "speedup_vs_1_thread", "1.818", "1.583", "2.1");
         assertEquals("1", one.get("speedup_vs_1_thread_low"));
         // the reference row's own ratio is exactly 1
         assertEquals("1", recs.get(0).get("ratio_vs_reference_low"));
@@ -211,9 +212,7 @@ class ResultsToCsvTest {
         CSVRecord inPair = recs.get(0);
         assertEquals("2", inPair.get("processes"));
         // 10 ± 0.5 over 16 ± 0.5: 0.625, [9.5 / 16.5, 10.5 / 15.5] = [0.57576, 0.67742]
-        assertEquals("0.625", inPair.get("speedup_vs_1_thread"));
-        assertEquals("0.5757", inPair.get("speedup_vs_1_thread_low"));
-        assertEquals("0.6775", inPair.get("speedup_vs_1_thread_high"));
+        assertInterval(inPair, "speedup_vs_1_thread", "0.625", "0.5757", "0.6775");
         assertEquals("1", recs.get(1).get("processes"));
         assertEquals("1.818", recs.get(2).get("speedup_vs_1_thread"), "10 / 5.5, against the process that ran alone");
     }
