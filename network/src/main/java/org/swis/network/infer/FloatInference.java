@@ -13,12 +13,12 @@ import org.swis.io.graph.Node;
  */
 public final class FloatInference {
     private final NetworkPlan plan;
-    private final Map<String, float[]> weights = new LinkedHashMap<>();
+    private final Map<String, FloatConv> convs = new LinkedHashMap<>();
 
     public FloatInference(NetworkModel m) {
         plan = new NetworkPlan(m);
         for (NetworkPlan.MacNode n : plan.mac.values()) {
-            weights.put(n.node().name(), n.weights().toArray());
+            convs.put(n.node().name(), new FloatConv(n.geometry(), n.weights().toArray()));
         }
     }
 
@@ -36,7 +36,7 @@ public final class FloatInference {
             NetworkPlan.MacNode mn = plan.mac.get(n.name());
             float[] y;
             if (mn != null) {
-                y = FloatConv.run(mn.geometry(), t.get(mn.input()), weights.get(n.name()), mn.epilogue());
+                y = convs.get(n.name()).run(t.get(mn.input()), mn.epilogue());
             } else {
                 List<String> ins = n.inputs();
                 Hwc[] shapes = new Hwc[ins.size()];

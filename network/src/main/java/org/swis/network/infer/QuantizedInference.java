@@ -34,7 +34,7 @@ public final class QuantizedInference {
 
     /** A MAC node ready to run: either its integer conv and requantization, or its float weights. */
     private record MacStep(NetworkPlan.MacNode node, IntegerConv conv, double actScale, boolean unsigned,
-                           double[] multiplier, float[] floatWeights) {
+                           double[] multiplier, FloatConv floatConv) {
     }
 
     /**
@@ -77,7 +77,7 @@ public final class QuantizedInference {
                 for (int i = 0; i < w.length; i++) {
                     fw[i] = (float) (fs[i / k] * w[i]);
                 }
-                steps.put(name, new MacStep(n, null, 0, false, null, fw));
+                steps.put(name, new MacStep(n, null, 0, false, null, new FloatConv(g, fw)));
             } else {
                 double s = c.scale(name);
                 boolean u = c.unsigned(name);
@@ -164,7 +164,7 @@ public final class QuantizedInference {
     private static float[][] floatStep(MacStep s, float[][] x) {
         float[][] y = new float[x.length][];
         for (int j = 0; j < x.length; j++) {
-            y[j] = FloatConv.run(s.node().geometry(), x[j], s.floatWeights(), s.node().epilogue());
+            y[j] = s.floatConv().run(x[j], s.node().epilogue());
         }
         return y;
     }
