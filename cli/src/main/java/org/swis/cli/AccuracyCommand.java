@@ -89,6 +89,12 @@ public final class AccuracyCommand implements Callable<Integer> {
     @Option(names = "-M", paramLabel = "<m>", defaultValue = "4", description = "Group size M (default 4).")
     int m;
 
+    @Option(names = "--depthwise-m", paramLabel = "<m>",
+            description = "Group size of single-channel filters (depthwise layers, or one input channel). Default M: "
+                    + "M consecutive taps per group (SPEC 2.3); 1: one weight per group, as a PE that takes one "
+                    + "depthwise weight per group of M lanes (SPEC 14.2). Recorded in the CSV when it differs from M.")
+    Integer depthwiseM;
+
     @Option(names = "--alpha", paramLabel = "<a>", defaultValue = "1", description = "MSE++ weight alpha (default 1).")
     String alpha;
 
@@ -96,7 +102,7 @@ public final class AccuracyCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--plot-dir", paramLabel = "<dir>",
-            description = "Write accuracy_<model>_<set>_top1.png/.svg (top-1 vs N) here.")
+            description = "Write accuracy_<model>_<set>_top1.png/.svg (top-1 vs N; _<set>_dw<m>_top1 with --depthwise-m) here.")
     Path plotDir;
 
     @Option(names = "--predictions", paramLabel = "<file.csv>",
@@ -117,7 +123,11 @@ public final class AccuracyCommand implements Callable<Integer> {
     boolean csv;
 
     /** The result of a run with the names it was run under. */
-    public record Outcome(String model, String set, String calibration, LabelledSet labels, AccuracyRun.Result result) {
+    /**
+     * @param depthwiseM the group size of single-channel filters when it differs from M (SPEC 2.3, 14.2), else null
+     */
+    public record Outcome(String model, String set, String calibration, LabelledSet labels, AccuracyRun.Result result,
+                          Integer depthwiseM) {
     }
 
     /** Resolves the defaults, validates the options, runs. */
@@ -153,6 +163,10 @@ public final class AccuracyCommand implements Callable<Integer> {
         if (m < 1 || m > 32) {
             throw new InputException("-M", "value", "1..32", Integer.toString(m));
         }
+        int dm = depthwiseM == null ? m : depthwiseM;
+        if (dm < 1 || dm > 32) {
+            throw new InputException("--depthwise-m", "value", "1..32", Integer.toString(dm));
+        }
         Alpha a;
         try {
             a = Alpha.parse(alpha);
@@ -178,9 +192,9 @@ public final class AccuracyCommand implements Callable<Integer> {
             calibText = name(setDir) + "-subset:" + cs.rows().length;
         }
         AccuracyRun.Options o = new AccuracyRun.Options(list, limit, t, batch,
-                new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1), Progress.of(root), timingRepeats);
+                new WeightPlan.Options(m, a, KernelRegistry.fastestDecomposer(), 1, dm), Progress.of(root), timingRepeats);
         AccuracyRun.Result r = AccuracyRun.run(net, set, cs, o);
-        return new Outcome(name(modelDir), name(setDir), calibText, set, r);
+        return new Outcome(name(modelDir), name(setDir), calibText, set, r, dm == m ? null : dm);
     }
 
     private int calibCount(int size) {
@@ -216,14 +230,16 @@ public final class AccuracyCommand implements Callable<Integer> {
     static void write(Outcome out, Path csvFile, Path plotDir, Path predictionsFile) throws IOException {
         List<AccuracyRun.Row> rows = out.result().rows();
         if (csvFile != null) {
-            AtomicFiles.writeString(csvFile, AccuracyCsv.format(out.model(), out.set(), out.calibration(), rows));
+            AtomicFiles.writeString(csvFile, AccuracyCsv.format(out.model(), out.set(), out.calibration(), out.depthwiseM(),
+                    rows));
         }
         if (plotDir != null) {
-            String base = "accuracy_" + out.model() + "_" + out.set() + "_top1";
-            ChartFiles.write(plotDir, base, AccuracyPlots.top1VsN(out.model() + " on " + out.set(), rows, false));
+            String variant = out.depthwiseM() == null ? "" : "_dw" + out.depthwiseM();
+            String title = out.model() + " on " + out.set() + AccuracyCsv.variant(out.depthwiseM());
+            String base = "accuracy_" + out.model() + "_" + out.set() + variant + "_top1";
+            ChartFiles.write(plotDir, base, AccuracyPlots.top1VsN(title, rows, false));
             if (rows.stream().anyMatch(r -> r.method().weightsOnly())) {
-                ChartFiles.write(plotDir, base + "_weights_only",
-                        AccuracyPlots.top1VsN(out.model() + " on " + out.set() + ", weights only", rows, true));
+                ChartFiles.write(plotDir, base + "_weights_only", AccuracyPlots.top1VsN(title + ", weights only", rows, true));
             }
         }
         if (predictionsFile != null) {
@@ -271,7 +287,7 @@ public final class AccuracyCommand implements Callable<Integer> {
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             AtomicFiles.writeString(timing, AccuracyTiming.format(out, t, batch));
         }
-        root.out().println(out.model() + " on " + out.set() + " (calibration " + out.calibration() + ", "
+        root.out().println(out.model() + " on " + out.set() + AccuracyCsv.variant(out.depthwiseM()) + " (calibration " + out.calibration() + ", "
                 + out.result().evaluated().length + " images evaluated)");
         root.out().print(csv ? TextTable.csv(COLUMNS, table(out)) : TextTable.aligned(COLUMNS, table(out), 1));
         root.out().flush();

@@ -431,8 +431,15 @@ public final class ReproduceCommand implements Callable<Integer> {
             String file = csv.getFileName().toString();
             String model = rows.get(0).model();
             String set = rows.get(0).set();
-            b.append("### ").append(model).append(" on ").append(set).append("\n\n");
+            Integer depthwiseM = rows.get(0).depthwiseM();
+            b.append("### ").append(model).append(" on ").append(set).append(org.swis.cli.accuracy.AccuracyCsv.variant(depthwiseM))
+                    .append("\n\n");
             b.append(AccuracyPlan.describe(model, set)).append("\n\n");
+            if (depthwiseM != null) {
+                b.append("Single-channel (depthwise) filters grouped ").append(depthwiseM == 1 ? "one weight per group"
+                        : depthwiseM + " taps per group").append(" (`swis accuracy --depthwise-m ").append(depthwiseM)
+                        .append("`, SPEC 14.2) instead of M taps per group (SPEC 2.3); every other layer as above.\n\n");
+            }
             b.append("Source: [").append(file).append("](").append(file).append("); ")
                     .append(ranHere.contains(file) ? "written by this run" : "from an earlier run (not rewritten by this one)");
             Path timing = out.resolve(file.replace("accuracy_", "accuracy_timing_"));

@@ -101,5 +101,37 @@ class AccuracyCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("existing parent folder"), r.err());
         assertFalse(Files.exists(dir.resolve("missing")));
+        r = run("accuracy", "--methods", "int8", "--depthwise-m", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--depthwise-m") && r.err().contains("1..32"), r.err());
+    }
+
+    @Test
+    void depthwiseGroupSizeIsRecordedAndReadBack() throws Exception {
+        // ResNet-20 has no single-channel filter, so the option changes no weight: same top-1 as without it,
+        // but the file says which rule ran and the plot takes its own name
+        Path plain = dir.resolve("plain.csv");
+        Path dw = dir.resolve("dw.csv");
+        String[] common = {"-q", "accuracy", "--methods", "swis-c:3", "--limit", "16", "--calib-limit", "8"};
+        assertEquals(0, run(concat(common, "-o", plain.toString())).code());
+        SwisCommandTest.Run r = run(concat(common, "--depthwise-m", "1", "-o", dw.toString(), "--plot-dir", dir.toString()));
+        assertEquals(0, r.code(), r.err());
+        List<String> a = Files.readAllLines(plain);
+        List<String> b = Files.readAllLines(dw);
+        assertEquals(a.get(0) + ",depthwise_m", b.get(0));
+        assertEquals(a.get(1) + ",1", b.get(1));
+        assertTrue(Files.exists(dir.resolve("accuracy_cifar10_resnet20_cifar10_test_1000_dw1_top1.png")));
+        var parsed = org.swis.cli.accuracy.AccuracyCsv.parse(b);
+        assertEquals(Integer.valueOf(1), parsed.get(0).depthwiseM());
+        assertEquals(null, org.swis.cli.accuracy.AccuracyCsv.parse(a).get(0).depthwiseM());
+        // -M 4 --depthwise-m 4 is the default rule: no column
+        assertEquals(0, run(concat(common, "--depthwise-m", "4", "-o", dw.toString())).code());
+        assertEquals(a, Files.readAllLines(dw));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -37,8 +37,18 @@ import org.swis.reference.tensor.WeightTensor;
  */
 public record WeightPlan(Map<String, IntegerLayer> layers, double bitsPerWeight, double serialPasses) {
 
-    /** Group size, MSE++ weight and the decomposer the plan uses. */
-    public record Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads) {
+    /**
+     * Group size, MSE++ weight and the decomposer the plan uses.
+     *
+     * @param singleChannelM group size of single-channel filters (depthwise, or one input channel): {@code m}
+     *                       groups their taps (SPEC §2.3); 1 gives every such weight a group of its own, as a PE
+     *                       that takes one depthwise weight per group of M lanes would (SPEC §14.2)
+     */
+    public record Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads, int singleChannelM) {
+        /** Single-channel filters grouped by M taps (SPEC §2.3). */
+        public Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads) {
+            this(m, alpha, decomposer, threads, m);
+        }
     }
 
     /**
@@ -93,7 +103,7 @@ public record WeightPlan(Map<String, IntegerLayer> layers, double bitsPerWeight,
 
     private static Layer layer(String name, WeightTensor w, QuantizedTensor q, Method method, boolean unsigned, Options o,
                                Map<String, long[][]> costTables) {
-        int m = o.m();
+        int m = q.channels() == 1 ? o.singleChannelM() : o.m();
         double[] scales = new double[q.filters()];
         for (int f = 0; f < scales.length; f++) {
             scales[f] = q.scale(f);

@@ -36,18 +36,65 @@ class WeightPlanTest {
     static final WeightPlan.Options OPTIONS = new WeightPlan.Options(4, Alpha.ONE, KernelRegistry.fastestDecomposer(), 1);
 
     static NetworkModel model() {
-        Graph.Preprocess pre = new Graph.Preprocess(0, 0, 0, 0, 1, new double[] {0, 0, 0}, new double[] {1, 1, 1});
-        Node conv = new Node.Conv2d("a", List.of("input"), "a", new int[] {4, 4, 24}, "a", "OHWI", null,
+        return model(A, B);
+    }
+
+    /** input -> conv (3x3, pad 1, relu) -> global average pool -> flatten -> linear, on a 4x4 input. */
+    static NetworkModel model(WeightTensor conv, WeightTensor linear) {
+        int c = conv.channels();
+        int f = conv.filters();
+        double[] zero = new double[c];
+        double[] one = new double[c];
+        java.util.Arrays.fill(one, 1);
+        Graph.Preprocess pre = new Graph.Preprocess(0, 0, 0, 0, 1, zero, one);
+        Node cn = new Node.Conv2d(conv.name(), List.of("input"), conv.name(), new int[] {4, 4, f}, conv.name(), "OHWI", null,
                 new int[] {1, 1}, new int[] {1, 1, 1, 1}, new int[] {1, 1}, 1, null, Activation.RELU);
-        Node pool = new Node.GlobalAvgPool("pool", List.of("a"), "pool", new int[] {1, 1, 24});
-        Node flat = new Node.Flatten("flat", List.of("pool"), "flat", new int[] {24});
-        Node lin = new Node.Linear("b", List.of("flat"), "b", new int[] {10}, "b", "OI", null, Activation.NONE);
-        Graph g = new Graph("t", new Graph.Input("input", 4, 4, 6, pre), List.of(conv, pool, flat, lin), "b", 10, 0);
-        return new NetworkModel(g, Map.of("a", A, "b", B), Map.of(), Map.of());
+        Node pool = new Node.GlobalAvgPool("pool", List.of(conv.name()), "pool", new int[] {1, 1, f});
+        Node flat = new Node.Flatten("flat", List.of("pool"), "flat", new int[] {f});
+        Node lin = new Node.Linear(linear.name(), List.of("flat"), linear.name(), new int[] {linear.filters()}, linear.name(), "OI",
+                null, Activation.NONE);
+        Graph g = new Graph("t", new Graph.Input("input", 4, 4, c, pre), List.of(cn, pool, flat, lin), linear.name(),
+                linear.filters(), 0);
+        return new NetworkModel(g, Map.of(conv.name(), conv, linear.name(), linear), Map.of(), Map.of());
     }
 
     static QuantizedTensor int8(WeightTensor w) {
         return Quantizer.quantize(w, QuantizerConfig.DEFAULT);
+    }
+
+    /** conv d: 8 single-channel filters 3x3 (one input channel, SPEC 2.3); linear e: 10 x 8. */
+    static final WeightTensor D = SyntheticLayer.laplace("d", 8, 1, 3, 0.05, 11);
+    static final WeightTensor E = SyntheticLayer.laplace("e", 10, 8, 1, 0.1, 12);
+
+    @Test
+    void singleChannelFiltersTakeTheirOwnGroupSize() {
+        WeightPlan.Options one = new WeightPlan.Options(4, Alpha.ONE, KernelRegistry.fastestDecomposer(), 1, 1);
+        WeightPlan p = WeightPlan.of(model(D, E), Method.of(Family.SWIS, 3, false), n -> true, one);
+        // groups of one weight: SWIS with 3 shifts keeps every magnitude of at most three set bits exactly
+        QuantizedTensor q = int8(D);
+        int[] got = p.layers().get("d").weights().decoded();
+        int exact = 0;
+        for (int i = 0; i < got.length; i++) {
+            int w = (q.negatives()[i] ? -1 : 1) * q.magnitudes()[i];
+            if (Integer.bitCount(q.magnitudes()[i]) <= 3) {
+                assertEquals(w, got[i], "weight " + i);
+                exact++;
+            }
+        }
+        assertEquals(true, exact > 40, exact + " weights of at most three bits");
+        assertArrayEquals(LayerWeights.of(Decomposer.decompose(q, new DecompositionConfig(Scheme.SWIS, 1, Alpha.ONE), 3)).decoded(),
+                got);
+        // the linear layer has 8 channels: still groups of M = 4
+        assertArrayEquals(LayerWeights.of(Decomposer.decompose(int8(E), new DecompositionConfig(Scheme.SWIS, 4, Alpha.ONE), 3))
+                .decoded(), p.layers().get("e").weights().decoded());
+        // stored bits (SPEC 4.1): 72 one-weight groups of 3N + 1 + N bits, 20 groups of 3N + 4 + 4N
+        double bits = (72.0 * (9 + 1 + 3) + 20.0 * (9 + 4 + 12)) / (D.size() + E.size());
+        assertEquals(bits, p.bitsPerWeight(), 1e-12);
+        // the default groups 4 taps (SPEC 2.3): the plan differs from the one-weight plan on this layer
+        WeightPlan taps = WeightPlan.of(model(D, E), Method.of(Family.SWIS, 3, false), n -> true, OPTIONS);
+        assertArrayEquals(LayerWeights.of(Decomposer.decompose(q, new DecompositionConfig(Scheme.SWIS, 4, Alpha.ONE), 3)).decoded(),
+                taps.layers().get("d").weights().decoded());
+        assertEquals(false, java.util.Arrays.equals(got, taps.layers().get("d").weights().decoded()));
     }
 
     @Test
