@@ -122,8 +122,9 @@ public final class AccuracyCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print the table as CSV instead of an aligned table.")
     boolean csv;
 
-    /** The result of a run with the names it was run under. */
     /**
+     * The result of a run with the names it was run under.
+     *
      * @param depthwiseM the group size of single-channel filters when it differs from M (SPEC 2.3, 14.2), else null
      */
     public record Outcome(String model, String set, String calibration, LabelledSet labels, AccuracyRun.Result result,
