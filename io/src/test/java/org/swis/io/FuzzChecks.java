@@ -18,11 +18,28 @@ import java.nio.file.Path;
  * recorded in results/fuzz.csv). Crashing inputs of a long run land in the target's Inputs
  * directory, where they become regression tests; those of the short runs land in {@code io/target/}.
  */
-final class FuzzChecks {
+public final class FuzzChecks {
     /** Duration of the bounded fuzzing run of each target in the normal build. */
-    static final String SHORT_RUN = "5s";
+    public static final String SHORT_RUN = "5s";
 
     private FuzzChecks() {
+    }
+
+    /**
+     * The oracle for a rejected input of the graph and image targets: an {@link InputException} names
+     * the file it was given, a field and what was expected there, on one line.
+     */
+    public static void checkRejection(InputException e, String file) {
+        if (!file.equals(e.file()) || blank(e.field()) || blank(e.expected())) {
+            throw new AssertionError("InputException without file, field or expectation: " + e.getMessage(), e);
+        }
+        if (e.getMessage().indexOf('\n') >= 0 || e.getMessage().indexOf('\r') >= 0) {
+            throw new AssertionError("InputException message on more than one line: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** A tensor is consistent when its shape's product equals its element count and its dims are non-negative. */
