@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Long coverage-guided fuzzing run of every importer fuzz target, recorded in results/fuzz.csv.
+# Long coverage-guided fuzzing run of every reader fuzz target (importers, graph.json, images),
+# recorded in results/fuzz.csv.
 #
-#   io/fuzz-long.sh [RUNS] [TARGET...]      (default: 1000000 executions; NpyFuzzTest NpzFuzzTest SafetensorsFuzzTest)
+#   io/fuzz-long.sh [RUNS] [TARGET...]
+#
+# Defaults: 1000000 executions; NpyFuzzTest NpzFuzzTest SafetensorsFuzzTest GraphFuzzTest
+# RgbImageFuzzTest (JsonFuzzTest, which has no short run, runs when named).
 #
 # Each target runs in the io module's fuzz-long profile (io/pom.xml): Jazzer's agent on, coverage
 # over org.swis.io.** and org.swis.reference.**, libFuzzer bounded by -runs=RUNS (and by
@@ -23,7 +27,7 @@ runs=${1:-1000000}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(NpyFuzzTest NpzFuzzTest SafetensorsFuzzTest)
+    targets=(NpyFuzzTest NpzFuzzTest SafetensorsFuzzTest GraphFuzzTest RgbImageFuzzTest)
 fi
 
 csv="$root/results/fuzz.csv"

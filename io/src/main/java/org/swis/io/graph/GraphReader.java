@@ -82,10 +82,13 @@ public final class GraphReader {
         return shapes;
     }
 
-    /** Output size of a convolution along one axis: {@code (in + padA + padB − d·(k−1) − 1) // s + 1} (SPEC §12.2). */
-    public static int convOutput(int in, int padA, int padB, int k, int stride, int dilation) {
+    /**
+     * Output size of a convolution along one axis: {@code (in + padA + padB − d·(k−1) − 1) // s + 1}
+     * (SPEC §12.2), in {@code long} (int inputs near 2^31 give sizes beyond an int).
+     */
+    public static long convOutput(int in, int padA, int padB, int k, int stride, int dilation) {
         long span = (long) in + padA + padB - (long) dilation * (k - 1) - 1;
-        return span < 0 ? 0 : (int) (span / stride + 1);
+        return span < 0 ? 0 : span / stride + 1;
     }
 
     /** One document being read. */
@@ -239,7 +242,7 @@ public final class GraphReader {
             }
             int[] in = inShapes.get(0);
             Node node;
-            int[] propagated;
+            long[] propagated; // in long: an int product or sum of input dims could wrap to a stated value
             switch (op) {
                 case "conv2d" -> {
                     need3(at, inputs.get(0), in);
@@ -258,8 +261,8 @@ public final class GraphReader {
                     if (stated.length != 3) {
                         throw error(at + " shape", "[H, W, C] for conv2d", Arrays.toString(stated));
                     }
-                    int maxH = convOutput(in[0], pad[0], pad[1], 1, stride[0], dilation[0]);
-                    int maxW = convOutput(in[1], pad[2], pad[3], 1, stride[1], dilation[1]);
+                    long maxH = convOutput(in[0], pad[0], pad[1], 1, stride[0], dilation[0]);
+                    long maxW = convOutput(in[1], pad[2], pad[3], 1, stride[1], dilation[1]);
                     if (stated[0] > maxH || stated[1] > maxW) {
                         throw error(at + " shape", "height <= " + maxH + " and width <= " + maxW + " (the 1x1-kernel "
                                 + "output of input " + Arrays.toString(in) + ")", Arrays.toString(stated));
@@ -268,7 +271,7 @@ public final class GraphReader {
                         throw error(at + " shape", "C_out = C_in = " + in[2] + " for a depthwise conv2d (groups = C_in)",
                                 Arrays.toString(stated));
                     }
-                    propagated = stated.clone();
+                    propagated = longs(stated);
                     node = new Node.Conv2d(name, inputs, output, stated, weight, layout, bias, stride, pad, dilation,
                             groups, bn, act);
                 }
@@ -284,7 +287,7 @@ public final class GraphReader {
                     if (stated.length != 1) {
                         throw error(at + " shape", "[N] for linear", Arrays.toString(stated));
                     }
-                    propagated = stated.clone();
+                    propagated = longs(stated);
                     node = new Node.Linear(name, inputs, output, stated, weight, layout, bias, act);
                 }
                 case "add" -> {
@@ -293,35 +296,41 @@ public final class GraphReader {
                                 + Arrays.toString(in) + " and '" + inputs.get(1) + "' " + Arrays.toString(inShapes.get(1)));
                     }
                     Activation act = activation(m, at);
-                    propagated = in.clone();
+                    propagated = longs(in);
                     node = new Node.Add(name, inputs, output, stated, act);
                 }
                 case "shortcut_pad" -> {
                     need3(at, inputs.get(0), in);
                     int[] stride = ints(m.get("stride"), at + " stride", 2, 1, Integer.MAX_VALUE);
                     int[] cpad = ints(m.get("channel_pad"), at + " channel_pad", 2, 0, Integer.MAX_VALUE);
-                    propagated = new int[] {(in[0] + stride[0] - 1) / stride[0], (in[1] + stride[1] - 1) / stride[1],
-                            in[2] + cpad[0] + cpad[1]};
+                    propagated = new long[] {((long) in[0] + stride[0] - 1) / stride[0],
+                            ((long) in[1] + stride[1] - 1) / stride[1], (long) in[2] + cpad[0] + cpad[1]};
                     node = new Node.ShortcutPad(name, inputs, output, stated, stride, cpad);
                 }
                 case "global_avg_pool" -> {
                     need3(at, inputs.get(0), in);
-                    propagated = new int[] {1, 1, in[2]};
+                    propagated = new long[] {1, 1, in[2]};
                     node = new Node.GlobalAvgPool(name, inputs, output, stated);
                 }
                 default -> {
                     need3(at, inputs.get(0), in);
-                    propagated = new int[] {in[0] * in[1] * in[2]};
+                    // H·W < 2^62; times C may pass 2^63: saturate, any such size differs from a stated int.
+                    long hw = (long) in[0] * in[1];
+                    propagated = new long[] {hw > Long.MAX_VALUE / in[2] ? Long.MAX_VALUE : hw * in[2]};
                     node = new Node.Flatten(name, inputs, output, stated);
                 }
             }
-            if (!Arrays.equals(propagated, stated)) {
+            if (!Arrays.equals(propagated, longs(stated))) {
                 throw error(at + " shape", Arrays.toString(propagated) + " (propagated from the input)",
                         Arrays.toString(stated));
             }
             shapes.put(output, stated);
             definedBy.put(output, "node '" + name + "'");
             return node;
+        }
+
+        private static long[] longs(int[] v) {
+            return Arrays.stream(v).asLongStream().toArray();
         }
 
         private void need3(String at, String tensor, int[] in) throws InputException {

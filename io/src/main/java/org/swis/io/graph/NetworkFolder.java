@@ -103,8 +103,8 @@ public final class NetworkFolder {
             }
             if (n instanceof Node.Conv2d c) {
                 int[] in = shapes.get(c.inputs().get(0));
-                int h = GraphReader.convOutput(in[0], c.pad()[0], c.pad()[1], w.kh(), c.stride()[0], c.dilation()[0]);
-                int wd = GraphReader.convOutput(in[1], c.pad()[2], c.pad()[3], w.kw(), c.stride()[1], c.dilation()[1]);
+                long h = GraphReader.convOutput(in[0], c.pad()[0], c.pad()[1], w.kh(), c.stride()[0], c.dilation()[0]);
+                long wd = GraphReader.convOutput(in[1], c.pad()[2], c.pad()[3], w.kw(), c.stride()[1], c.dilation()[1]);
                 if (h != c.shape()[0] || wd != c.shape()[1]) {
                     throw new InputException(gf, at + " shape", "[" + h + ", " + wd + ", " + filters + "] (propagated "
                             + "with the " + w.kh() + "x" + w.kw() + " kernel of '" + weight + "')",

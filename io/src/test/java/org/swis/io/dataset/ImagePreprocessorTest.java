@@ -152,6 +152,33 @@ class ImagePreprocessorTest {
         assertEquals("file", assertThrows(InputException.class, () -> RgbImage.read(dir.resolve("none.png"))).field());
     }
 
+    /**
+     * Sizes the header states are refused before decoding: the fuzzer's 46-byte PNG of 1 x 1,734,960,641
+     * pixels (16 s and a 1.7 GB allocation before the check) and a 629-byte truncated JPEG of
+     * 12000 x 12000 (decoded grey-filled, then an OutOfMemoryError under -Xmx2g before the check).
+     */
+    @Test
+    void aHugeDeclaredSizeIsRefusedFromTheHeader(@TempDir Path dir) throws Exception {
+        for (String seed : new String[] {"huge_declared_png", "huge_declared_jpeg"}) {
+            byte[] data;
+            try (var in = getClass().getResourceAsStream("RgbImageFuzzTestInputs/image/" + seed)) {
+                data = in.readAllBytes();
+            }
+            InputException e = assertThrows(InputException.class, () -> RgbImage.decode(seed, data));
+            assertEquals(seed, e.file());
+            assertEquals("image size", e.field());
+        }
+        // One pixel over the limit (8192 x 8192): a 2x2 PNG whose header says 8193 x 8192.
+        byte[] png = Files.readAllBytes(write(dir, pattern(2, 2), "png", "p.png"));
+        ByteBuffer.wrap(png, 16, 8).putInt(8193).putInt(8192);
+        Path big = dir.resolve("big.png");
+        Files.write(big, png);
+        InputException e = assertThrows(InputException.class, () -> RgbImage.read(big));
+        assertEquals(big.toString(), e.file());
+        assertEquals("image size", e.field());
+        assertEquals("8193x8192", e.found());
+    }
+
     private static RgbImage rows(int[][][] px) {
         int h = px.length;
         int w = px[0].length;

@@ -180,6 +180,32 @@ class GraphReaderTest {
                 .found().contains("defined later by nodes[3]"));
     }
 
+    private static String seed(String name) throws java.io.IOException {
+        try (var in = GraphReaderTest.class.getResourceAsStream("GraphFuzzTestInputs/graph/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Shapes propagate in long (GraphFuzzTest's oracle found the int versions wrapping): flatten of a
+     * 65537 x 65537 x 3 input is 12,885,295,107 entries, not the 393,219 the int product gave; two
+     * channel pads of 2^31 − 1 add to 4,294,967,297 channels, not 1; a conv2d bound beyond 2^31 no
+     * longer wraps negative and refuses a reachable size.
+     */
+    @Test
+    void shapesPropagateWithoutIntOverflow() throws Exception {
+        InputException flat = assertThrows(InputException.class,
+                () -> GraphReader.parse("g.json", seed("finding_flatten_overflow")));
+        assertEquals("node 'flat' shape", flat.field());
+        assertEquals("[12885295107] (propagated from the input)", flat.expected());
+        InputException pad = assertThrows(InputException.class,
+                () -> GraphReader.parse("g.json", seed("finding_channel_pad_overflow")));
+        assertEquals("node 'sc' shape", pad.field());
+        assertEquals("[1, 1, 4294967297] (propagated from the input)", pad.expected());
+        assertEquals(3, GraphReader.parse("g.json", seed("conv_bound_overflow")).nodes().size());
+        assertEquals(4294967294L, GraphReader.convOutput(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 1, 1, 1));
+    }
+
     @Test
     void aMissingFileIsAnInputError() {
         InputException e = assertThrows(InputException.class, () -> GraphReader.read(Path.of("no/such/graph.json")));
