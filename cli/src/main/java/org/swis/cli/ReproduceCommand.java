@@ -438,7 +438,9 @@ public final class ReproduceCommand implements Callable<Integer> {
             if (depthwiseM != null) {
                 b.append("Single-channel (depthwise) filters grouped ").append(depthwiseM == 1 ? "one weight per group"
                         : depthwiseM + " taps per group").append(" (`swis accuracy --depthwise-m ").append(depthwiseM)
-                        .append("`, SPEC 14.2) instead of M taps per group (SPEC 2.3); every other layer as above.\n\n");
+                        .append("`, SPEC 14.2) instead of M taps per group (SPEC 2.3); every other layer as in the default run. "
+                        + "Only SWIS and SWIS-C depend on the grouping: int8, RTN and the truncations give the same "
+                        + "top-1 either way.\n\n");
             }
             b.append("Source: [").append(file).append("](").append(file).append("); ")
                     .append(ranHere.contains(file) ? "written by this run" : "from an earlier run (not rewritten by this one)");
