@@ -40,11 +40,12 @@ public record WeightPlan(Map<String, IntegerLayer> layers, double bitsPerWeight,
     /**
      * Group size, MSE++ weight and the decomposer the plan uses.
      *
-     * @param singleChannelM group size of single-channel filters (depthwise, or one input channel): {@code m}
-     *                       groups their taps (SPEC §2.3); 1 gives every such weight a group of its own, as a PE
-     *                       that takes one depthwise weight per group of M lanes would (SPEC §14.2)
+     * @param depthwiseM group size of single-channel filters (depthwise, or one input channel; {@code swis
+     *                   accuracy --depthwise-m}): {@code m} groups their taps (SPEC §2.3); 1 gives every such
+     *                   weight a group of its own, as a PE that takes one depthwise weight per group of M lanes
+     *                   would (SPEC §14.2)
      */
-    public record Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads, int singleChannelM) {
+    public record Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads, int depthwiseM) {
         /** Single-channel filters grouped by M taps (SPEC §2.3). */
         public Options(int m, Alpha alpha, DecomposeKernel decomposer, int threads) {
             this(m, alpha, decomposer, threads, m);
@@ -103,7 +104,7 @@ public record WeightPlan(Map<String, IntegerLayer> layers, double bitsPerWeight,
 
     private static Layer layer(String name, WeightTensor w, QuantizedTensor q, Method method, boolean unsigned, Options o,
                                Map<String, long[][]> costTables) {
-        int m = q.channels() == 1 ? o.singleChannelM() : o.m();
+        int m = q.channels() == 1 ? o.depthwiseM() : o.m();
         double[] scales = new double[q.filters()];
         for (int f = 0; f < scales.length; f++) {
             scales[f] = q.scale(f);

@@ -1,5 +1,7 @@
 package org.swis.network.infer;
 
+import java.util.Arrays;
+
 /**
  * A conv2d / linear node in float (SPEC §13.2): each output's sum of float32 products accumulated in
  * IEEE double, in canonical order (ky, kx, channel) with padded taps skipped, then the {@link Epilogue}.
@@ -58,7 +60,7 @@ final class FloatConv {
             for (int ox = 0; ox < out.w(); ox++) {
                 int yo = (oy * out.w() + ox) * filters;
                 for (int cg = 0; cg < groups; cg++) {
-                    java.util.Arrays.fill(acc, 0);
+                    Arrays.fill(acc, 0);
                     for (int ky = 0; ky < g.kh(); ky++) {
                         int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
                         if (iy < 0 || iy >= in.h()) {
